@@ -1,0 +1,242 @@
+"""Field validators for the mock configuration.
+
+Each raises ``ValidationError`` with a message that names the problem, so that
+admin, forms and the API all show the same field-level error.
+"""
+
+import re
+from typing import Any
+
+import jsonschema
+import referencing
+import referencing.exceptions
+import referencing.jsonschema
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+MAX_PATTERN_LENGTH = 500
+MAX_PATH_LENGTH = 500
+
+# RFC 9110 field-name = token
+HEADER_NAME_RE = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+# Header values may not carry CR/LF (response splitting) or other control bytes.
+HEADER_VALUE_RE = re.compile(r"^[\t\x20-\x7e\x80-\xff]*$")
+SEGMENT_RE = re.compile(r"^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$")
+PARAM_SEGMENT_RE = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]{0,63})\}$")
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
+
+# First path segments owned by the project itself (see the URL map).
+RESERVED_SLUGS = frozenset(
+    {
+        "admin", "api", "accounts", "amazon", "bookstore", "shop", "generator",
+        "health", "ready", "static", "media", "i18n", "portal", "jsi18n",
+        "favicon.ico", "robots.txt", "__debug__", "docs", "openapi", "_mock",
+    }
+)  # fmt: skip
+
+
+def validate_slug(value: str) -> None:
+    if not SLUG_RE.match(value or ""):
+        raise ValidationError(
+            _(
+                "Use 1–50 lowercase letters, digits or hyphens, starting and "
+                "ending with a letter or digit."
+            ),
+            code="invalid_slug",
+        )
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is reserved by the platform; choose another slug."),
+            code="reserved_slug",
+            params={"slug": value},
+        )
+
+
+def normalize_path(value: str) -> str:
+    """'orders//{id}/' -> '/orders/{id}'. The root path is '/'."""
+    segments = [s for s in (value or "").strip().split("/") if s]
+    return "/" + "/".join(segments)
+
+
+def path_parameters(path: str) -> list[str]:
+    names = []
+    for segment in normalize_path(path).split("/")[1:]:
+        match = PARAM_SEGMENT_RE.match(segment)
+        if match:
+            names.append(match.group(1))
+    return names
+
+
+def validate_path(value: str) -> None:
+    if "?" in value or "#" in value:
+        raise ValidationError(
+            _(
+                "A path has no query string or fragment; configure URL parameters instead."
+            ),
+            code="invalid_path",
+        )
+    path = normalize_path(value)
+    if len(path) > MAX_PATH_LENGTH:
+        raise ValidationError(
+            _("A path may be at most %(max)d characters."),
+            code="invalid_path",
+            params={"max": MAX_PATH_LENGTH},
+        )
+    seen: set[str] = set()
+    segments = path.split("/")[1:] if path != "/" else []
+    for segment in segments:
+        if segment.startswith("{") or segment.endswith("}"):
+            match = PARAM_SEGMENT_RE.match(segment)
+            if not match:
+                raise ValidationError(
+                    _(
+                        "“%(segment)s” is not a valid path template: use {name} with "
+                        "letters, digits and underscores as a whole segment."
+                    ),
+                    code="invalid_path",
+                    params={"segment": segment},
+                )
+            if match.group(1) in seen:
+                raise ValidationError(
+                    _("Path parameter {%(name)s} appears twice."),
+                    code="invalid_path",
+                    params={"name": match.group(1)},
+                )
+            seen.add(match.group(1))
+        elif not SEGMENT_RE.match(segment) or segment in {".", ".."}:
+            raise ValidationError(
+                _("Path segment “%(segment)s” has characters a URL path cannot hold."),
+                code="invalid_path",
+                params={"segment": segment},
+            )
+    if segments and segments[-1] == "chaos":
+        raise ValidationError(
+            _("A path may not end in /chaos: that suffix addresses the chaos twin."),
+            code="invalid_path",
+        )
+
+
+def validate_status_code(value: int | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 599:
+        raise ValidationError(
+            _("%(value)s is not an HTTP status code (100–599)."),
+            code="invalid_status",
+            params={"value": value},
+        )
+
+
+def validate_header_name(value: str) -> None:
+    if not value or not HEADER_NAME_RE.match(value):
+        raise ValidationError(
+            _("“%(name)s” is not a legal HTTP header name."),
+            code="invalid_header_name",
+            params={"name": value},
+        )
+
+
+def validate_response_headers(value: Any) -> None:
+    if value in (None, {}):
+        return
+    if not isinstance(value, dict):
+        raise ValidationError(
+            _("Response headers must be an object of header name to string value."),
+            code="invalid_headers",
+        )
+    for name, header_value in value.items():
+        validate_header_name(name)
+        if not isinstance(header_value, str):
+            raise ValidationError(
+                _("The value of header “%(name)s” must be a string."),
+                code="invalid_headers",
+                params={"name": name},
+            )
+        if not HEADER_VALUE_RE.match(header_value):
+            raise ValidationError(
+                _("The value of header “%(name)s” holds control characters."),
+                code="invalid_headers",
+                params={"name": name},
+            )
+
+
+def validate_regex_pattern(value: str) -> None:
+    if not value:
+        return
+    if len(value) > MAX_PATTERN_LENGTH:
+        raise ValidationError(
+            _("A pattern may be at most %(max)d characters."),
+            code="invalid_pattern",
+            params={"max": MAX_PATTERN_LENGTH},
+        )
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValidationError(
+            _("The pattern does not compile: %(error)s."),
+            code="invalid_pattern",
+            params={"error": str(exc)},
+        ) from exc
+
+
+def validator_class_for(schema: Any) -> type:
+    """The jsonschema validator the schema asks for; draft 2020-12 by default."""
+    if isinstance(schema, dict) and isinstance(schema.get("$schema"), str):
+        return jsonschema.validators.validator_for(
+            schema, default=jsonschema.Draft202012Validator
+        )
+    return jsonschema.Draft202012Validator
+
+
+def validate_json_schema(value: Any) -> None:
+    """The value must be a JSON Schema valid against its meta-schema."""
+    if value is None:
+        return
+    if not isinstance(value, dict | bool):
+        raise ValidationError(
+            _("A JSON Schema must be an object (or true/false)."), code="invalid_schema"
+        )
+    cls = validator_class_for(value)
+    try:
+        cls.check_schema(value)
+    except jsonschema.SchemaError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
+        raise ValidationError(
+            _("Not a valid JSON Schema at %(where)s: %(error)s"),
+            code="invalid_schema",
+            params={"where": where, "error": exc.message},
+        ) from exc
+    # Every $ref must resolve locally, or each request would fail later.
+    for ref in _refs(value):
+        try:
+            _root_resolver(value, cls).lookup(ref)
+        except referencing.exceptions.Unresolvable as exc:
+            raise ValidationError(
+                _("The $ref “%(ref)s” does not resolve inside the schema."),
+                code="invalid_schema",
+                params={"ref": ref},
+            ) from exc
+
+
+def _refs(node: Any) -> list[str]:
+    found: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                found.append(ref)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _root_resolver(schema: Any, cls: type) -> "referencing._core.Resolver":
+    specification = referencing.jsonschema.specification_with(
+        cls.META_SCHEMA.get("$schema", ""),
+        default=referencing.jsonschema.DRAFT202012,
+    )
+    resource = specification.create_resource(schema)
+    return referencing.Registry().with_resource("", resource).resolver("")
