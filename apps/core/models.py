@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,21 @@ class BaseModel(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    # Constraint violation codes whose error belongs to a field rather than to
+    # the whole row (e.g. a duplicate method+path is reported on "path").
+    constraint_error_fields: dict[str, str] = {}
+
+    def validate_constraints(self, exclude=None) -> None:
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as exc:
+            errors: dict[str, list] = {}
+            for field, field_errors in exc.error_dict.items():
+                for error in field_errors:
+                    target = self.constraint_error_fields.get(error.code, field)
+                    errors.setdefault(target, []).append(error)
+            raise ValidationError(errors) from exc
 
     def soft_delete_children(self) -> Iterable[models.QuerySet]:
         """Querysets (over all rows) of the children that follow this row."""

@@ -65,6 +65,7 @@ class Group(BaseModel):
                 fields=["slug"],
                 condition=LIVE,
                 name="mocks_group_unique_live_slug",
+                violation_error_code="unique",
                 violation_error_message=_("A live group already uses this slug."),
             ),
         ]
@@ -187,11 +188,14 @@ class Endpoint(BaseModel):
                 fields=["group", "method", "path"],
                 condition=LIVE,
                 name="mocks_endpoint_unique_live_route",
+                violation_error_code="duplicate_route",
                 violation_error_message=_(
                     "This group already has a live endpoint with this method and path."
                 ),
             ),
         ]
+
+    constraint_error_fields = {"duplicate_route": "path"}
 
     def __str__(self) -> str:
         return (
@@ -294,6 +298,8 @@ class ExpectedValue(BaseModel):
         validators=[v.validate_json_schema],
     )
 
+    constraint_error_fields = {"duplicate_name": "name"}
+
     class Meta(BaseModel.Meta):
         abstract = True
         ordering = ["name"]
@@ -382,6 +388,7 @@ class Header(ExpectedValue):
                 "endpoint",
                 condition=LIVE,
                 name="mocks_header_unique_live_name",
+                violation_error_code="duplicate_name",
                 violation_error_message=_("This endpoint already expects this header."),
             ),
         ]
@@ -415,6 +422,7 @@ class UrlParameter(ExpectedValue):
                 fields=["endpoint", "location", "name"],
                 condition=LIVE,
                 name="mocks_urlparameter_unique_live_name",
+                violation_error_code="duplicate_name",
                 violation_error_message=_("This endpoint already has this parameter."),
             ),
         ]
