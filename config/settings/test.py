@@ -1,10 +1,31 @@
-"""Test run: fast hashing, no rate limits unless a test turns them on."""
+"""Test run: fast hashing, no rate limits unless a test turns them on.
+
+Under pytest-xdist every worker gets its own Redis database, so one worker's
+cache.clear() (a FLUSHDB) never wipes another's rate-limit counters or tasks.
+"""
+
+import os
+import re
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import CACHES, REDIS_URL, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=False)
 ALLOWED_HOSTS = ["*"]
+
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw-1")
+_worker_number = int(re.sub(r"\D", "", _worker) or 0) if _worker != "gw-1" else -1
+if REDIS_URL:
+    # Database 0 is left to development; tests use 1 (no xdist) or 2, 3, …
+    TEST_REDIS_URL = re.sub(r"/\d*$", "", REDIS_URL.rstrip("/")) + (
+        f"/{_worker_number + 2}"
+    )
+    CACHES = {"default": {**CACHES["default"], "LOCATION": TEST_REDIS_URL}}
+    CELERY_BROKER_URL = TEST_REDIS_URL
+    CELERY_RESULT_BACKEND = TEST_REDIS_URL
+
+# Tasks run inline unless a test starts a real worker (those tests override it).
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)

@@ -1,0 +1,61 @@
+"""RFC 9457 problem details (``application/problem+json``).
+
+The management API and the mock engine speak this format for their own errors.
+(The imitated APIs keep their originals' error shapes.)
+"""
+
+import json
+from http import HTTPStatus
+from typing import Any
+
+from django.http import HttpResponse
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://mockapi.dev/problems/"
+
+
+def problem_body(
+    status: int,
+    *,
+    title: str | None = None,
+    detail: str | None = None,
+    type_: str | None = None,
+    instance: str | None = None,
+    **extensions: Any,
+) -> dict[str, Any]:
+    """A problem object; ``type_`` is a slug under PROBLEM_TYPE_BASE or a URI."""
+    try:
+        default_title = HTTPStatus(status).phrase
+    except ValueError:
+        default_title = "Error"
+    if type_ is None:
+        problem_type = "about:blank"
+    elif ":" in type_:
+        problem_type = type_
+    else:
+        problem_type = PROBLEM_TYPE_BASE + type_
+    body: dict[str, Any] = {
+        "type": problem_type,
+        "title": title or default_title,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    if instance:
+        body["instance"] = instance
+    body.update(extensions)
+    return body
+
+
+def problem_response(
+    status: int, *, headers: dict[str, str] | None = None, **kwargs: Any
+) -> HttpResponse:
+    body = problem_body(status, **kwargs)
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, default=str),
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response

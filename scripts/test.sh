@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite. Extra arguments go to pytest.
+# DATABASE_URL / REDIS_URL select PostgreSQL and Redis; unset, the suite runs on
+# SQLite and skips the tests that need those services (REQUIRE_SERVICES=1 turns
+# those skips into failures).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export DJANGO_SETTINGS_MODULE=config.settings.test
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python manage.py makemigrations --check --dry-run -v0
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
