@@ -358,7 +358,10 @@ class ExpectedValue(BaseModel):
                     gettext("The exact value does not fit the spec: %(problems)s")
                     % {"problems": "; ".join(problems)},
                 )
-        if self.default_response_body is not None and self.default_response_schema:
+        if (
+            self.default_response_body is not None
+            and self.default_response_schema is not None
+        ):
             add(
                 "default_response_body",
                 gettext("Set a default response body or a schema, not both."),

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from . import models as m
+from . import validators as v
 
 GROUP_FIELDS = ("name", "slug", "description")
 ENDPOINT_FIELDS = (
@@ -194,11 +195,19 @@ def _write_endpoint(
         elif not partial and endpoint.pk is None:
             plans[key] = ([], [], {})
         elif key == "url_parameters" and "path" in data and endpoint.pk:
-            # A new path must still hold every typed path parameter.
-            rows = list(endpoint.url_parameters.all())
-            plans[key] = _prepare_nested(
-                endpoint, key, [_as_item(row, URL_PARAMETER_FIELDS) for row in rows]
-            )
+            # A new path must still hold every typed path parameter; the client
+            # sent no parameter list, so the error belongs to the path.
+            names = set(v.path_parameters(endpoint.path))
+            for row in endpoint.url_parameters.filter(
+                location=m.ParameterLocation.PATH
+            ).exclude(name__in=names):
+                errors.setdefault("path", []).append(
+                    _(
+                        "The path no longer has {%(name)s}, which a path parameter "
+                        "types; send url_parameters without it."
+                    )
+                    % {"name": row.name}
+                )
     for _to_save, _to_delete, nested_errors in plans.values():
         errors.update(nested_errors)
     if errors:
@@ -211,10 +220,6 @@ def _write_endpoint(
             row.endpoint = endpoint
             _save(row)
     return endpoint
-
-
-def _as_item(row, fields: Iterable[str]) -> dict[str, Any]:
-    return {"id": str(row.pk), **{field: getattr(row, field) for field in fields}}
 
 
 @transaction.atomic
