@@ -5,12 +5,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from apps.accounts import views as accounts_views
 from apps.core import health
 
 urlpatterns = [
     path("health/", health.health, name="health"),
     path("ready/", health.ready, name="ready"),
     path("admin/", admin.site.urls),
+    # Rate-limited wrapper of allauth's login; must come before allauth's URLs.
+    path("accounts/login/", accounts_views.login),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("apps.mocks.api.urls")),

@@ -214,6 +214,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
+    # problem+json by default; an imitated API sets its own on its base view.
+    "EXCEPTION_HANDLER": "apps.core.api_problems.problem_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Mock API portal — management API",

@@ -1,14 +1,45 @@
-from django.urls import path
+"""URLs of the management API, below /api/.
+
+Canonical paths have no trailing slash (/api/groups); the slash form is
+accepted too. /api/schema/ documents only these routes (one schema per API
+family); anything else below /api/ answers a 404 problem.
+"""
+
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerView,
 )
+from rest_framework.routers import DefaultRouter
+
+from . import views
 
 app_name = "api"
 
+OPTIONAL_SLASH = "(?:/)?"  # the schema shows it as no slash, unlike "/?"
+
+router = DefaultRouter()
+router.trailing_slash = OPTIONAL_SLASH
+router.include_format_suffixes = False
+router.register("groups", views.GroupViewSet, basename="group")
+router.register(
+    r"groups/(?P<group_id>[^/.]+)/endpoints", views.EndpointViewSet, basename="endpoint"
+)
+
+api_urlpatterns = [
+    re_path(rf"^auth/me{OPTIONAL_SLASH}$", views.MeView.as_view(), name="me"),
+    *router.urls,
+]
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    *api_urlpatterns,
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(patterns=[path("api/", include(api_urlpatterns))]),
+        name="schema",
+    ),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    re_path(r"", views.not_found, name="not-found"),
 ]
