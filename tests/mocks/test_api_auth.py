@@ -19,11 +19,6 @@ def client_for(user) -> APIClient:
 
 
 @pytest.fixture
-def group(user):
-    return services.group_create(data={"name": "Shop mocks"}, user=user)
-
-
-@pytest.fixture
 def endpoint(group, user):
     return services.endpoint_create(
         group=group,

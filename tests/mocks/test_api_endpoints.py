@@ -4,24 +4,11 @@ import sys
 import types
 
 import pytest
-from rest_framework.test import APIClient
 
 from apps.mocks import models as m
 from apps.mocks import services
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(user):
-    client = APIClient()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def group(user):
-    return services.group_create(data={"name": "Shop mocks"}, user=user)
 
 
 @pytest.fixture

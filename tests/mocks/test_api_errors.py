@@ -11,18 +11,6 @@ pytestmark = pytest.mark.django_db
 PROBLEM = "application/problem+json"
 
 
-@pytest.fixture
-def api(user):
-    client = APIClient()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def group(user):
-    return services.group_create(data={"name": "Shop mocks"}, user=user)
-
-
 def assert_problem(response, status: int, type_suffix: str) -> dict:
     assert response.status_code == status
     assert response["Content-Type"] == PROBLEM

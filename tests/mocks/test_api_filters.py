@@ -1,19 +1,11 @@
 """Management API lists: filters, search, ordering and pagination."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from apps.mocks import models as m
 from apps.mocks import services
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(user):
-    client = APIClient()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
