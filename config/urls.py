@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("apps.mocks.api.urls")),
+    path("amazon/", include("apps.amazon.urls")),
     path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
 ]
 

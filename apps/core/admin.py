@@ -211,6 +211,12 @@ class SoftDeleteAdmin(PrettyJSONMixin, admin.ModelAdmin):
                 self.soft_delete_object(request, obj)
 
     # --- list columns
+    def get_list_display(self, request: HttpRequest):
+        # Every soft-delete changelist shows the live/deleted badge, even when
+        # a subclass's list_display leaves it out.
+        columns = tuple(super().get_list_display(request))
+        return columns if "state" in columns else (*columns, "state")
+
     @admin.display(description=_("state"), ordering="deleted_at")
     def state(self, obj) -> str:
         if obj.is_deleted:

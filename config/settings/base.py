@@ -102,6 +102,7 @@ LOCAL_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.mocks",
+    "apps.amazon",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -260,3 +261,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Amazon SP-API mock ---
+# Usage plans (token buckets in Redis when REDIS_URL is set). The scale multiplies
+# every operation's rate and burst (10 = ten times Amazon's limits); training runs
+# and load tests switch them off entirely.
+AMAZON_RATE_LIMITS_ENABLED = env.bool("AMAZON_RATE_LIMITS_ENABLED", default=True)
+AMAZON_RATE_LIMIT_SCALE = env.float("AMAZON_RATE_LIMIT_SCALE", default=1.0)
+AMAZON_ACCESS_TOKEN_TTL = env.int("AMAZON_ACCESS_TOKEN_TTL", default=3600)
+# Report document links are signed by this app and expire like S3's (5 minutes).
+AMAZON_DOCUMENT_URL_TTL = env.int("AMAZON_DOCUMENT_URL_TTL", default=300)
+# Amazon documents its FBA inventory nextToken as expiring after 30 seconds.
+AMAZON_INVENTORY_NEXT_TOKEN_TTL = env.int("AMAZON_INVENTORY_NEXT_TOKEN_TTL", default=30)
+# Compress report documents with gzip (compressionAlgorithm=GZIP).
+AMAZON_REPORT_GZIP = env.bool("AMAZON_REPORT_GZIP", default=False)
+# Seeded dates are relative to this instant (ISO 8601); empty = today 00:00 UTC.
+AMAZON_SEED_ANCHOR = env("AMAZON_SEED_ANCHOR", default="")

@@ -1,0 +1,170 @@
+"""The base view every SP-API operation derives from, and request helpers.
+
+It authenticates on ``x-amz-access-token``, charges the operation's usage plan,
+speaks JSON only, and stamps ``x-amzn-RequestId`` (always) and
+``x-amzn-RateLimit-Limit`` (on the statuses the models declare it for).
+"""
+
+import uuid
+from datetime import UTC, date, datetime, time
+
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import APIView
+
+from apps.amazon import ratelimit
+from apps.amazon.api.authentication import AccessTokenAuthentication
+from apps.amazon.api.errors import InvalidInput, QuotaExceeded, sp_api_exception_handler
+from apps.amazon.api.schema import AmazonAutoSchema
+
+RATE_LIMIT_HEADER_STATUSES = {200, 201, 202, 204, 400, 404}
+
+
+def new_request_id() -> str:
+    return str(uuid.uuid4())
+
+
+class FirstRenderer(BaseContentNegotiation):
+    """Always JSON, whatever Accept says (Amazon ignores it too)."""
+
+    def select_parser(self, request, parsers):
+        content_type = request.content_type or ""
+        for parser in parsers:
+            if parser.media_type.split(";")[0] in content_type:
+                return parser
+        return None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class LenientJSONParser(JSONParser):
+    """JSON bodies; ``application/json; charset=…`` and ``+json`` types included."""
+
+    media_type = "application/json"
+
+
+class SpApiView(APIView):
+    operation: str = ""
+    error_codes: dict[str, str] = {}
+    authentication_classes = [AccessTokenAuthentication]
+    permission_classes = [IsAuthenticated]
+    parser_classes = [LenientJSONParser]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = FirstRenderer
+    throttle_classes: list = []
+    schema = AmazonAutoSchema()
+
+    def get_exception_handler(self):
+        return sp_api_exception_handler
+
+    def get_operation(self, request) -> str:
+        return self.operation
+
+    @property
+    def seller(self):
+        return self.request.user.seller
+
+    def initial(self, request, *args, **kwargs):
+        self._usage_plan = None
+        super().initial(request, *args, **kwargs)
+        operation = self.get_operation(request)
+        principal = request.user
+        decision = ratelimit.check(
+            operation, str(principal.seller.pk), str(principal.application.pk)
+        )
+        if decision is not None:
+            self._usage_plan = ratelimit.effective_plan(operation)
+            if not decision.allowed:
+                raise QuotaExceeded()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["x-amzn-RequestId"] = new_request_id()
+        plan = getattr(self, "_usage_plan", None)
+        if plan is None and getattr(request, "_authenticator", None) is not None:
+            plan = ratelimit.effective_plan(self.get_operation(request))
+        if plan is not None and response.status_code in RATE_LIMIT_HEADER_STATUSES:
+            response["x-amzn-RateLimit-Limit"] = plan.header
+        return response
+
+
+# --- query helpers -------------------------------------------------------------
+
+
+def query_list(request, name: str) -> list[str]:
+    """An array parameter sent as CSV, as repeated keys, or both."""
+    values: list[str] = []
+    for raw in request.query_params.getlist(name):
+        values.extend(v.strip() for v in raw.split(",") if v.strip())
+    # Some clients send the same key twice (python-amazon-sp-api's marketplace keys).
+    return list(dict.fromkeys(values))
+
+
+def body_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise InvalidInput("Expected a list of strings.")
+
+
+def parse_datetime(value: str, name: str) -> datetime:
+    """ISO 8601 (``Z``, offsets, fractions or a bare date), aware in UTC."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            parsed = datetime.combine(date.fromisoformat(text), time.min)
+        else:
+            parsed = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError as exc:
+        raise InvalidInput(
+            f"Invalid date-time field(s) [{name}].",
+            message="timestamp must follow ISO8601",
+        ) from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def query_datetime(request, name: str) -> datetime | None:
+    value = request.query_params.get(name)
+    if value is None or value == "":
+        return None
+    return parse_datetime(value, name)
+
+
+def query_int(request, name: str, *, default: int, low: int, high: int) -> int:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise InvalidInput(f"{name} must be an integer.") from exc
+    if not low <= number <= high:
+        raise InvalidInput(f"{name} must be between {low} and {high}.")
+    return number
+
+
+def query_bool(request, name: str, *, default: bool = False) -> bool:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return default
+    lowered = value.lower()
+    if lowered in {"true", "1"}:
+        return True
+    if lowered in {"false", "0"}:
+        return False
+    raise InvalidInput(f"{name} must be true or false.")
+
+
+def iso(value: datetime | None) -> str | None:
+    """Amazon's timestamp style: UTC, seconds, ``Z``."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

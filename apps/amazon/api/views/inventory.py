@@ -1,0 +1,144 @@
+"""FBA Inventory API v1: getInventorySummaries, and the mock's /details extension.
+
+The body is ``{"payload": {...}, "pagination": {"nextToken"}}`` with pagination as
+a sibling of payload. Amazon says a nextToken expires 30 seconds after it is
+created (``AMAZON_INVENTORY_NEXT_TOKEN_TTL``).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework.response import Response
+
+from apps.amazon.api import paging
+from apps.amazon.api.base import (
+    SpApiView,
+    parse_datetime,
+    query_bool,
+    query_datetime,
+    query_list,
+)
+from apps.amazon.api.errors import InvalidInput
+from apps.amazon.api.payloads import inventory_summary, known_marketplace
+from apps.amazon.api.schema import sp_api_schema
+from apps.amazon.selectors import inventory_page
+
+MODEL = "fbaInventory.json"
+INVENTORY_PAGE_SIZE = 50
+MAX_LOOKBACK = timedelta(days=548)  # "not earlier than 18 months ago"
+
+
+class InventorySummariesView(SpApiView):
+    operation = "getInventorySummaries"
+    force_details = False
+
+    def _query(self, request) -> dict:
+        params = request.query_params
+        granularity_type = params.get("granularityType", "")
+        granularity_id = params.get("granularityId", "")
+        marketplace_ids = query_list(request, "marketplaceIds")
+        if not granularity_type:
+            raise InvalidInput("Missing required parameter: granularityType.")
+        if granularity_type != "Marketplace":
+            raise InvalidInput(
+                f"Invalid granularityType: {granularity_type}. Allowed: Marketplace."
+            )
+        if not granularity_id:
+            raise InvalidInput("Missing required parameter: granularityId.")
+        if not marketplace_ids:
+            raise InvalidInput("Missing required parameter: marketplaceIds.")
+        if len(marketplace_ids) > 1:
+            raise InvalidInput("marketplaceIds accepts at most one value.")
+        if not known_marketplace(marketplace_ids[0]):
+            raise InvalidInput(f"Invalid marketplaceIds: {marketplace_ids[0]}.")
+        if granularity_id != marketplace_ids[0]:
+            raise InvalidInput("granularityId must be the requested marketplace id.")
+        start = query_datetime(request, "startDateTime")
+        now = timezone.now()
+        if start is not None and (start < now - MAX_LOOKBACK or start > now):
+            raise InvalidInput(
+                "startDateTime must be within the last 18 months and not in the future."
+            )
+        skus = query_list(request, "sellerSkus")
+        if len(skus) > 50:
+            raise InvalidInput("sellerSkus accepts at most 50 values.")
+        if not skus and params.get("sellerSku"):
+            skus = [params["sellerSku"]]
+        return {
+            "marketplace_id": marketplace_ids[0],
+            "skus": [] if start else skus,
+            "start": start.isoformat() if start else None,
+            "details": self.force_details or query_bool(request, "details"),
+        }
+
+    @sp_api_schema(MODEL, "/fba/inventory/v1/summaries", "get")
+    def get(self, request):
+        query = self._query(request)
+        token = request.query_params.get("nextToken", "").strip()
+        after = None
+        if token:
+            state = paging.decode(
+                "inventory",
+                token,
+                max_age=settings.AMAZON_INVENTORY_NEXT_TOKEN_TTL,
+                name="nextToken",
+            )
+            if state.get("seller") != str(self.seller.pk) or (
+                state["query"]["marketplace_id"] != query["marketplace_id"]
+            ):
+                raise InvalidInput("Invalid nextToken.", message="Invalid Input")
+            query = {**state["query"], "details": query["details"]}
+            after = state["after"]
+        rows, next_sku = inventory_page(
+            seller=self.seller,
+            marketplace_id=query["marketplace_id"],
+            skus=query["skus"],
+            changed_since=(
+                parse_datetime(query["start"], "startDateTime")
+                if query["start"]
+                else None
+            ),
+            after_sku=after,
+            limit=INVENTORY_PAGE_SIZE,
+        )
+        body: dict = {
+            "payload": {
+                "granularity": {
+                    "granularityType": "Marketplace",
+                    "granularityId": query["marketplace_id"],
+                },
+                "inventorySummaries": [
+                    inventory_summary(r, details=query["details"]) for r in rows
+                ],
+            }
+        }
+        if next_sku is not None:
+            body["pagination"] = {
+                "nextToken": paging.encode(
+                    "inventory",
+                    {"seller": str(self.seller.pk), "query": query, "after": next_sku},
+                )
+            }
+        return Response(body)
+
+
+class InventoryDetailsView(InventorySummariesView):
+    """Mock extension: GET /fba/inventory/v1/details = summaries with details=true."""
+
+    operation = "getInventoryDetails"
+    force_details = True
+
+    @sp_api_schema(
+        MODEL,
+        "/fba/inventory/v1/summaries",
+        "get",
+        operation_id="getInventoryDetails",
+        summary="Mock extension: inventory summaries with the full breakdown",
+        description=(
+            "Not part of Amazon's API. Same parameters and response as "
+            "getInventorySummaries, with details=true forced."
+        ),
+    )
+    def get(self, request):
+        return super().get(request)

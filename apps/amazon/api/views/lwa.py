@@ -1,0 +1,109 @@
+"""POST /auth/o2/token — the Login with Amazon token exchange.
+
+This endpoint imitates api.amazon.com, not the SP-API, so its errors use LWA's
+OAuth 2.0 shape (``error``, ``error_description``) rather than the SP-API envelope.
+"""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import APIException, MethodNotAllowed
+from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.amazon.api.base import FirstRenderer, new_request_id
+from apps.amazon.api.errors import logger
+from apps.amazon.api.schema import AmazonAutoSchema
+from apps.amazon.services.lwa import LwaError, token_exchange
+
+
+def lwa_exception_handler(exc, context):
+    if isinstance(exc, LwaError):
+        error = exc
+    elif isinstance(exc, MethodNotAllowed):
+        error = LwaError("invalid_request", "The request method is not supported", 405)
+    elif isinstance(exc, APIException) and exc.status_code < 500:
+        error = LwaError("invalid_request", str(exc.detail), exc.status_code)
+    else:
+        logger.exception("LWA token endpoint failed", exc_info=exc)
+        error = LwaError("server_error", "Internal server error", 500)
+    return Response(error.body(), status=error.status)
+
+
+TOKEN_REQUEST = inline_serializer(
+    "LwaTokenRequest",
+    {
+        "grant_type": serializers.ChoiceField(
+            choices=["refresh_token", "client_credentials", "authorization_code"]
+        ),
+        "refresh_token": serializers.CharField(required=False),
+        "scope": serializers.CharField(required=False),
+        "client_id": serializers.CharField(),
+        "client_secret": serializers.CharField(),
+    },
+)
+TOKEN_RESPONSE = inline_serializer(
+    "LwaTokenResponse",
+    {
+        "access_token": serializers.CharField(),
+        "refresh_token": serializers.CharField(required=False),
+        "token_type": serializers.CharField(),
+        "expires_in": serializers.IntegerField(),
+        "scope": serializers.CharField(required=False),
+    },
+)
+LWA_ERROR = inline_serializer(
+    "LwaError",
+    {"error": serializers.CharField(), "error_description": serializers.CharField()},
+)
+
+
+class LwaTokenView(APIView):
+    authentication_classes: list = []
+    permission_classes: list = []
+    throttle_classes: list = []
+    parser_classes = [FormParser, JSONParser]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = FirstRenderer
+    schema = AmazonAutoSchema()
+
+    def get_exception_handler(self):
+        return lwa_exception_handler
+
+    @extend_schema(
+        operation_id="lwaToken",
+        summary="Exchange an LWA refresh token or client credentials for an access token",
+        request={
+            "application/x-www-form-urlencoded": TOKEN_REQUEST,
+            "application/json": TOKEN_REQUEST,
+        },
+        responses={
+            200: TOKEN_RESPONSE,
+            400: OpenApiResponse(LWA_ERROR),
+            401: OpenApiResponse(LWA_ERROR),
+        },
+        auth=[],
+        tags=["lwa"],
+    )
+    def post(self, request):
+        data = request.data
+
+        def field(name: str) -> str:
+            value = data.get(name, "")
+            return value.strip() if isinstance(value, str) else ""
+
+        issued = token_exchange(
+            grant_type=field("grant_type"),
+            client_id=field("client_id"),
+            client_secret=field("client_secret"),
+            refresh_token=field("refresh_token"),
+            scope=field("scope"),
+        )
+        return Response(issued.body())
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["x-amzn-RequestId"] = new_request_id()
+        response["Cache-Control"] = "no-cache, no-store, must-revalidate"
+        return response

@@ -1,0 +1,438 @@
+"""Data behind the SP-API mock: LWA credentials, sellers, listings, inventory,
+orders and reports.
+
+Amounts are Decimals stored per row and rendered as the strings the real API
+sends. Natural identifiers (AmazonOrderId, SKU, reportId …) are separate from the
+UUID primary key every table inherits from ``BaseModel``.
+"""
+
+import hashlib
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.models import BaseModel
+
+ALIVE = Q(deleted_at__isnull=True)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class LwaApplication(BaseModel):
+    """A Login with Amazon client (an SP-API application)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    client_id = models.CharField(_("client id"), max_length=200, unique=True)
+    client_secret = models.CharField(_("client secret"), max_length=200)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("LWA application")
+        verbose_name_plural = _("LWA applications")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Seller(BaseModel):
+    """A selling partner (merchant token such as ``A3EXAMPLE123``)."""
+
+    selling_partner_id = models.CharField(
+        _("selling partner id"), max_length=32, unique=True
+    )
+    name = models.CharField(_("name"), max_length=200)
+    region = models.CharField(_("region"), max_length=2, default="na")
+    marketplace_ids = models.JSONField(_("marketplace ids"), default=list)
+
+    class Meta:
+        verbose_name = _("seller")
+        verbose_name_plural = _("sellers")
+        ordering = ["selling_partner_id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.selling_partner_id})"
+
+
+class RefreshToken(BaseModel):
+    """The refresh token a seller granted an application (``Atzr|…``)."""
+
+    application = models.ForeignKey(
+        LwaApplication, on_delete=models.CASCADE, related_name="refresh_tokens"
+    )
+    seller = models.ForeignKey(
+        Seller, on_delete=models.CASCADE, related_name="refresh_tokens"
+    )
+    token = models.CharField(_("token"), max_length=512, unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("refresh token")
+        verbose_name_plural = _("refresh tokens")
+        ordering = ["seller__selling_partner_id"]
+
+    def __str__(self) -> str:
+        return f"{self.token[:16]}… ({self.seller_id})"
+
+
+class AccessToken(BaseModel):
+    """An issued LWA access token; only its SHA-256 is stored."""
+
+    application = models.ForeignKey(
+        LwaApplication, on_delete=models.CASCADE, related_name="access_tokens"
+    )
+    # Null for grantless (client_credentials) tokens.
+    seller = models.ForeignKey(
+        Seller,
+        on_delete=models.CASCADE,
+        related_name="access_tokens",
+        null=True,
+        blank=True,
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    scope = models.CharField(_("scope"), max_length=200, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("access token")
+        verbose_name_plural = _("access tokens")
+        ordering = ["-expires_at"]
+
+    def __str__(self) -> str:
+        return f"{self.token_hash[:12]}… until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class Listing(BaseModel):
+    """One SKU offered in one marketplace (Listings Items and the listings report)."""
+
+    class Channel(models.TextChoices):
+        MERCHANT = "DEFAULT", "Merchant (MFN)"
+        AMAZON = "AMAZON_NA", "Amazon (AFN)"
+
+    seller = models.ForeignKey(
+        Seller, on_delete=models.CASCADE, related_name="listings"
+    )
+    sku = models.CharField(_("SKU"), max_length=200)
+    marketplace_id = models.CharField(_("marketplace id"), max_length=20)
+    asin = models.CharField(_("ASIN"), max_length=10, blank=True)
+    fnsku = models.CharField(_("FNSKU"), max_length=10, blank=True)
+    product_type = models.CharField(_("product type"), max_length=100)
+    item_name = models.CharField(_("item name"), max_length=500, blank=True)
+    condition_type = models.CharField(_("condition"), max_length=40, default="new_new")
+    status = models.JSONField(_("status"), default=list)  # ["BUYABLE", "DISCOVERABLE"]
+    attributes = models.JSONField(_("attributes"), default=dict, blank=True)
+    issues = models.JSONField(_("issues"), default=list, blank=True)
+    price = models.DecimalField(
+        _("price"), max_digits=12, decimal_places=2, default=Decimal("0.00")
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    quantity = models.PositiveIntegerField(_("quantity"), default=0)
+    fulfillment_channel = models.CharField(
+        _("fulfillment channel"),
+        max_length=20,
+        choices=Channel.choices,
+        default=Channel.MERCHANT,
+    )
+    main_image_url = models.URLField(_("main image"), blank=True)
+    created_date = models.DateTimeField(_("listing created"), default=timezone.now)
+    last_updated_date = models.DateTimeField(
+        _("listing last updated"), default=timezone.now
+    )
+
+    class Meta:
+        verbose_name = _("listing")
+        verbose_name_plural = _("listings")
+        ordering = ["seller", "sku", "marketplace_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "sku", "marketplace_id"],
+                condition=ALIVE,
+                name="amazon_listing_unique_sku_marketplace",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sku} @ {self.marketplace_id}"
+
+    @property
+    def is_fba(self) -> bool:
+        return self.fulfillment_channel == self.Channel.AMAZON
+
+
+class InventoryItem(BaseModel):
+    """FBA inventory of one SKU in one marketplace, with the quantity breakdown."""
+
+    seller = models.ForeignKey(
+        Seller, on_delete=models.CASCADE, related_name="inventory_items"
+    )
+    marketplace_id = models.CharField(_("marketplace id"), max_length=20)
+    seller_sku = models.CharField(_("seller SKU"), max_length=200)
+    fnsku = models.CharField(_("FNSKU"), max_length=10)
+    asin = models.CharField(_("ASIN"), max_length=10)
+    condition = models.CharField(_("condition"), max_length=40, default="NewItem")
+    product_name = models.CharField(_("product name"), max_length=500)
+    fulfillable_quantity = models.PositiveIntegerField(default=0)
+    inbound_working_quantity = models.PositiveIntegerField(default=0)
+    inbound_shipped_quantity = models.PositiveIntegerField(default=0)
+    inbound_receiving_quantity = models.PositiveIntegerField(default=0)
+    pending_customer_order_quantity = models.PositiveIntegerField(default=0)
+    pending_transshipment_quantity = models.PositiveIntegerField(default=0)
+    fc_processing_quantity = models.PositiveIntegerField(default=0)
+    # [{"name": "researchingQuantityInShortTerm", "quantity": 1}, …]
+    researching_breakdown = models.JSONField(default=list, blank=True)
+    customer_damaged_quantity = models.PositiveIntegerField(default=0)
+    warehouse_damaged_quantity = models.PositiveIntegerField(default=0)
+    distributor_damaged_quantity = models.PositiveIntegerField(default=0)
+    carrier_damaged_quantity = models.PositiveIntegerField(default=0)
+    defective_quantity = models.PositiveIntegerField(default=0)
+    expired_quantity = models.PositiveIntegerField(default=0)
+    last_updated_time = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("inventory item")
+        verbose_name_plural = _("inventory items")
+        ordering = ["seller", "marketplace_id", "seller_sku"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "marketplace_id", "seller_sku"],
+                condition=ALIVE,
+                name="amazon_inventory_unique_sku_marketplace",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seller_sku} @ {self.marketplace_id}"
+
+    @property
+    def reserved_quantity(self) -> int:
+        return (
+            self.pending_customer_order_quantity
+            + self.pending_transshipment_quantity
+            + self.fc_processing_quantity
+        )
+
+    @property
+    def researching_quantity(self) -> int:
+        return sum(int(e.get("quantity", 0)) for e in self.researching_breakdown or [])
+
+    @property
+    def unfulfillable_quantity(self) -> int:
+        return (
+            self.customer_damaged_quantity
+            + self.warehouse_damaged_quantity
+            + self.distributor_damaged_quantity
+            + self.carrier_damaged_quantity
+            + self.defective_quantity
+            + self.expired_quantity
+        )
+
+    @property
+    def inbound_quantity(self) -> int:
+        return (
+            self.inbound_working_quantity
+            + self.inbound_shipped_quantity
+            + self.inbound_receiving_quantity
+        )
+
+    @property
+    def total_quantity(self) -> int:
+        return (
+            self.fulfillable_quantity
+            + self.inbound_quantity
+            + self.reserved_quantity
+            + self.researching_quantity
+            + self.unfulfillable_quantity
+        )
+
+
+class Order(BaseModel):
+    class Status(models.TextChoices):
+        PENDING_AVAILABILITY = "PendingAvailability"
+        PENDING = "Pending"
+        UNSHIPPED = "Unshipped"
+        PARTIALLY_SHIPPED = "PartiallyShipped"
+        SHIPPED = "Shipped"
+        INVOICE_UNCONFIRMED = "InvoiceUnconfirmed"
+        CANCELED = "Canceled"
+        UNFULFILLABLE = "Unfulfillable"
+
+    class Channel(models.TextChoices):
+        AFN = "AFN"
+        MFN = "MFN"
+
+    class PaymentMethod(models.TextChoices):
+        COD = "COD"
+        CVS = "CVS"
+        OTHER = "Other"
+
+    seller = models.ForeignKey(Seller, on_delete=models.CASCADE, related_name="orders")
+    amazon_order_id = models.CharField(_("Amazon order id"), max_length=19, unique=True)
+    seller_order_id = models.CharField(
+        _("seller order id"), max_length=64, blank=True, db_index=True
+    )
+    marketplace_id = models.CharField(_("marketplace id"), max_length=20)
+    purchase_date = models.DateTimeField(_("purchase date"), db_index=True)
+    last_update_date = models.DateTimeField(_("last update date"), db_index=True)
+    order_status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.PENDING
+    )
+    fulfillment_channel = models.CharField(
+        _("fulfillment channel"), max_length=3, choices=Channel.choices
+    )
+    sales_channel = models.CharField(_("sales channel"), max_length=40)
+    order_channel = models.CharField(_("order channel"), max_length=40, blank=True)
+    ship_service_level = models.CharField(_("ship service level"), max_length=60)
+    shipment_service_level_category = models.CharField(
+        max_length=20, default="Standard"
+    )
+    order_type = models.CharField(max_length=30, default="StandardOrder")
+    payment_method = models.CharField(
+        max_length=5, choices=PaymentMethod.choices, default=PaymentMethod.OTHER
+    )
+    payment_method_details = models.JSONField(default=list, blank=True)
+    currency = models.CharField(max_length=3)
+    order_total = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    number_of_items_shipped = models.PositiveIntegerField(default=0)
+    number_of_items_unshipped = models.PositiveIntegerField(default=0)
+    earliest_ship_date = models.DateTimeField(null=True, blank=True)
+    latest_ship_date = models.DateTimeField(null=True, blank=True)
+    earliest_delivery_date = models.DateTimeField(null=True, blank=True)
+    latest_delivery_date = models.DateTimeField(null=True, blank=True)
+    is_business_order = models.BooleanField(default=False)
+    is_prime = models.BooleanField(default=False)
+    is_premium_order = models.BooleanField(default=False)
+    is_global_express_enabled = models.BooleanField(default=False)
+    is_replacement_order = models.BooleanField(default=False)
+    is_ispu = models.BooleanField(default=False)
+    buyer_email = models.CharField(max_length=200, blank=True, db_index=True)
+    buyer_name = models.CharField(max_length=200, blank=True)
+    buyer_company_name = models.CharField(max_length=200, blank=True)
+    purchase_order_number = models.CharField(max_length=64, blank=True)
+    ship_name = models.CharField(max_length=200, blank=True)
+    ship_address_line1 = models.CharField(max_length=200, blank=True)
+    ship_address_line2 = models.CharField(max_length=200, blank=True)
+    ship_city = models.CharField(max_length=100, blank=True)
+    ship_state = models.CharField(max_length=100, blank=True)
+    ship_postal_code = models.CharField(max_length=20, blank=True)
+    ship_country_code = models.CharField(max_length=2, blank=True)
+    ship_phone = models.CharField(max_length=40, blank=True)
+    ship_address_type = models.CharField(max_length=20, default="Residential")
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["purchase_date", "amazon_order_id"]
+        indexes = [models.Index(fields=["seller", "marketplace_id", "purchase_date"])]
+
+    def __str__(self) -> str:
+        return self.amazon_order_id
+
+    def soft_delete_children(self):
+        return (OrderItem.all_objects.filter(order=self),)
+
+
+class OrderItem(BaseModel):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
+    order_item_id = models.CharField(_("order item id"), max_length=14, unique=True)
+    asin = models.CharField(_("ASIN"), max_length=10)
+    seller_sku = models.CharField(_("seller SKU"), max_length=200)
+    title = models.CharField(_("title"), max_length=500)
+    quantity_ordered = models.PositiveIntegerField(default=1)
+    quantity_shipped = models.PositiveIntegerField(default=0)
+    item_price = models.DecimalField(max_digits=12, decimal_places=2)
+    item_tax = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    shipping_price = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    shipping_tax = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    shipping_discount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    promotion_discount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    promotion_ids = models.JSONField(default=list, blank=True)
+    is_gift = models.BooleanField(default=False)
+    condition_id = models.CharField(max_length=20, default="New")
+    condition_subtype_id = models.CharField(max_length=20, default="New")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("order item")
+        verbose_name_plural = _("order items")
+        ordering = ["order", "position", "order_item_id"]
+
+    def __str__(self) -> str:
+        return f"{self.order_item_id} ({self.seller_sku})"
+
+    @property
+    def line_total(self) -> Decimal:
+        return (
+            self.item_price
+            + self.item_tax
+            + self.shipping_price
+            + self.shipping_tax
+            - self.shipping_discount
+            - self.promotion_discount
+        )
+
+
+class ReportDocument(BaseModel):
+    seller = models.ForeignKey(
+        Seller, on_delete=models.CASCADE, related_name="report_documents"
+    )
+    document_id = models.CharField(_("document id"), max_length=120, unique=True)
+    content = models.BinaryField(_("content"), default=b"")
+    compression_algorithm = models.CharField(max_length=10, blank=True)  # "" or GZIP
+    content_type = models.CharField(max_length=100, default="text/plain; charset=UTF-8")
+
+    class Meta:
+        verbose_name = _("report document")
+        verbose_name_plural = _("report documents")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.document_id
+
+
+class Report(BaseModel):
+    class Status(models.TextChoices):
+        IN_QUEUE = "IN_QUEUE"
+        IN_PROGRESS = "IN_PROGRESS"
+        DONE = "DONE"
+        FATAL = "FATAL"
+        CANCELLED = "CANCELLED"
+
+    seller = models.ForeignKey(Seller, on_delete=models.CASCADE, related_name="reports")
+    report_id = models.CharField(_("report id"), max_length=20, unique=True)
+    report_type = models.CharField(_("report type"), max_length=120, db_index=True)
+    marketplace_ids = models.JSONField(default=list)
+    data_start_time = models.DateTimeField(null=True, blank=True)
+    data_end_time = models.DateTimeField(null=True, blank=True)
+    report_options = models.JSONField(default=dict, blank=True)
+    created_time = models.DateTimeField(default=timezone.now, db_index=True)
+    processing_status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.IN_QUEUE
+    )
+    processing_start_time = models.DateTimeField(null=True, blank=True)
+    processing_end_time = models.DateTimeField(null=True, blank=True)
+    document = models.ForeignKey(
+        ReportDocument,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_time", "-report_id"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.report_type}"

@@ -1,0 +1,18 @@
+"""Celery tasks: thin wrappers over services, idempotent and safe to retry."""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from apps.amazon.services.reports import report_process
+
+
+@shared_task(
+    name="amazon.process_report",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+    acks_late=True,
+)
+def process_report(report_pk: str) -> str | None:
+    report = report_process(report_pk=report_pk)
+    return report.processing_status if report else None
