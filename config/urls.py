@@ -25,3 +25,10 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The catch-all mock routes: /{group}/{path…} and their /chaos twins. Last, always.
+from django.urls import re_path  # noqa: E402
+
+from apps.mocks.mock_views import mock_view  # noqa: E402
+
+urlpatterns += [re_path(r"^(?P<group>[^/]+)(?P<path>/.*)?$", mock_view, name="mock")]

@@ -17,6 +17,8 @@ MANAGEMENT_PATHS = {
     "/api/groups/{group_id}/endpoints/{id}/restore",
     "/api/groups/{group_id}/endpoints/{id}/duplicate",
     "/api/groups/{group_id}/endpoints/{id}/test",
+    "/api/journal",
+    "/api/journal/export",
 }
 
 

@@ -170,6 +170,37 @@ class Endpoint(BaseModel):
         blank=True,
         help_text=_("Body for an invalid or missing body; empty means problem+json."),
     )
+    # --- Mock engine: delays and chaos weights (engine issue) ---
+    fixed_delay = models.PositiveIntegerField(
+        _("fixed delay (ms)"),
+        default=0,
+        validators=[MaxValueValidator(MAX_WAIT_TIME_MS)],
+        help_text=_("Added to every response, before any random wait."),
+    )
+    lognormal_median = models.PositiveIntegerField(
+        _("log-normal delay median (ms)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_WAIT_TIME_MS)],
+        help_text=_("Adds a log-normally distributed wait with this median."),
+    )
+    lognormal_sigma = models.FloatField(
+        _("log-normal delay sigma"),
+        null=True,
+        blank=True,
+        validators=[v.validate_lognormal_sigma],
+        help_text=_("Spread of the log-normal wait (0.1 tight … 1.5 long tail)."),
+    )
+    chaos_weights = models.JSONField(
+        _("chaos fault weights"),
+        default=dict,
+        blank=True,
+        validators=[v.validate_chaos_weights],
+        help_text=_(
+            'Relative weight per fault, e.g. {"http_500": 3, "timeout": 0}; '
+            "faults left out keep their default weight."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -445,3 +476,6 @@ class UrlParameter(ExpectedValue):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+from .journal import JournalEntry  # noqa: E402, F401  (the request journal)

@@ -21,7 +21,8 @@ ENDPOINT_FIELDS = (
     "name", "path", "method", "description", "max_wait_time", "chaos_mode",
     "response_status_code", "response_headers", "response_body", "response_schema",
     "request_body_schema", "request_body_required", "request_error_status_code",
-    "request_error_body",
+    "request_error_body", "fixed_delay", "lognormal_median", "lognormal_sigma",
+    "chaos_weights",
 )  # fmt: skip
 EXPECTED_VALUE_FIELDS = (
     "name", "value_type", "required", "minimum", "maximum", "min_length",

@@ -216,6 +216,8 @@ def validate_json_schema(value: Any) -> None:
                 code="invalid_schema",
                 params={"ref": ref},
             ) from exc
+    # Engine hook: refuse schemas no body can satisfy (see the end of this file).
+    validate_generatable_schema(value)
 
 
 def _refs(node: Any) -> list[str]:
@@ -240,3 +242,42 @@ def _root_resolver(schema: Any, cls: type) -> "referencing._core.Resolver":
     )
     resource = specification.create_resource(schema)
     return referencing.Registry().with_resource("", resource).resolver("")
+
+
+# --- Mock engine hooks ----------------------------------------------------------
+
+
+def validate_lognormal_sigma(value: float | None) -> None:
+    if value is None:
+        return
+    if not 0 < value <= 5:
+        raise ValidationError(
+            _("Sigma must be above 0 and at most 5."), code="invalid_sigma"
+        )
+
+
+def validate_chaos_weights(value: Any) -> None:
+    from .engine.chaos import weight_problems
+
+    problems = weight_problems(value)
+    if problems:
+        raise ValidationError(
+            _("Invalid chaos weights: %(problems)s"),
+            code="invalid_chaos_weights",
+            params={"problems": "; ".join(problems)},
+        )
+
+
+def validate_generatable_schema(value: Any) -> None:
+    """Refuse a schema no body can satisfy, at save time rather than per request."""
+    if value is None:
+        return
+    from .engine.generate import satisfiability_problem
+
+    problem = satisfiability_problem(value)
+    if problem:
+        raise ValidationError(
+            _("No value can be generated that satisfies this schema: %(problem)s"),
+            code="unsatisfiable_schema",
+            params={"problem": problem},
+        )

@@ -277,3 +277,31 @@ AMAZON_INVENTORY_NEXT_TOKEN_TTL = env.int("AMAZON_INVENTORY_NEXT_TOKEN_TTL", def
 AMAZON_REPORT_GZIP = env.bool("AMAZON_REPORT_GZIP", default=False)
 # Seeded dates are relative to this instant (ISO 8601); empty = today 00:00 UTC.
 AMAZON_SEED_ANCHOR = env("AMAZON_SEED_ANCHOR", default="")
+
+# --- Mock engine ---------------------------------------------------------------------
+# Seconds between checks of the shared config version (one cache read per process).
+MOCK_ENGINE_VERSION_CHECK_INTERVAL = env.float(
+    "MOCK_ENGINE_VERSION_CHECK_INTERVAL", default=0.5
+)
+MOCK_MAX_BODY_BYTES = env.int("MOCK_MAX_BODY_BYTES", default=1_048_576)
+# Chaos: how long "timeout" hangs before its 504, how long "slow_drip" trickles.
+MOCK_CHAOS_TIMEOUT_SECONDS = env.float("MOCK_CHAOS_TIMEOUT_SECONDS", default=35.0)
+MOCK_CHAOS_DRIP_SECONDS = env.float("MOCK_CHAOS_DRIP_SECONDS", default=4.0)
+MOCK_CHAOS_MAX_RANDOM_DELAY_MS = env.int("MOCK_CHAOS_MAX_RANDOM_DELAY_MS", default=5000)
+# Journal: batched background writes, capped bodies, redaction, retention.
+MOCK_JOURNAL_ENABLED = env.bool("MOCK_JOURNAL_ENABLED", default=True)
+MOCK_JOURNAL_BACKGROUND = env.bool("MOCK_JOURNAL_BACKGROUND", default=True)
+MOCK_JOURNAL_FLUSH_INTERVAL = env.float("MOCK_JOURNAL_FLUSH_INTERVAL", default=0.5)
+MOCK_JOURNAL_BATCH_SIZE = env.int("MOCK_JOURNAL_BATCH_SIZE", default=500)
+MOCK_JOURNAL_BUFFER_MAX = env.int("MOCK_JOURNAL_BUFFER_MAX", default=50_000)
+MOCK_JOURNAL_BODY_CAP = env.int("MOCK_JOURNAL_BODY_CAP", default=16_384)
+MOCK_JOURNAL_SECRET_NAMES = env.list(
+    "MOCK_JOURNAL_SECRET_NAMES",
+    default=["password", "secret", "token", "api_key", "apikey", "client_secret"],
+)
+MOCK_JOURNAL_MAX_AGE_DAYS = env.int("MOCK_JOURNAL_MAX_AGE_DAYS", default=14)
+MOCK_JOURNAL_MAX_ROWS = env.int("MOCK_JOURNAL_MAX_ROWS", default=200_000)
+CELERY_BEAT_SCHEDULE["mocks-prune-journal"] = {
+    "task": "apps.mocks.tasks.prune_journal",
+    "schedule": 3600.0,
+}

@@ -1,8 +1,5 @@
 """Management API: endpoints with nested headers and URL parameters."""
 
-import sys
-import types
-
 import pytest
 
 from apps.mocks import models as m
@@ -273,37 +270,67 @@ def test_duplicate_copies_the_endpoint_under_a_free_path(api, group, endpoint):
     assert m.Endpoint.objects.filter(group=group).count() == 2
 
 
-def test_test_request_answers_501_while_the_engine_is_missing(
-    api, group, endpoint, monkeypatch
-):
-    monkeypatch.setitem(sys.modules, "apps.mocks.engine.testing", None)
+def test_test_request_runs_the_endpoint_through_the_engine(api, group):
+    endpoint = services.endpoint_create(
+        group=group,
+        data={
+            "name": "Order",
+            "path": "/orders/{order_id}",
+            "response_status_code": 201,
+            "response_headers": {"X-Trace": "abc"},
+            "response_body": {"id": "{{ path.order_id }}", "ok": True},
+            "url_parameters": [
+                {"name": "order_id", "location": "path", "value_type": "integer"}
+            ],
+        },
+    )
 
-    response = api.post(url(group, endpoint, "/test"), {}, format="json")
-
-    assert response.status_code == 501
-    assert response["Content-Type"] == "application/problem+json"
-    assert "/shop-mocks/orders/{order_id}" in response.json()["detail"]
-
-
-def test_test_request_is_handed_to_the_engine_when_present(
-    api, group, endpoint, monkeypatch
-):
-    engine = types.ModuleType("apps.mocks.engine.testing")
-    engine.run_test_request = lambda *, endpoint, data, user: {
-        "endpoint": str(endpoint.pk),
-        "echo": data,
-        "user": user.email,
-    }
-    monkeypatch.setitem(sys.modules, "apps.mocks.engine.testing", engine)
-
-    response = api.post(url(group, endpoint, "/test"), {"q": 1}, format="json")
+    response = api.post(
+        url(group, endpoint, "/test"), {"path": "/orders/42"}, format="json"
+    )
 
     assert response.status_code == 200
-    assert response.json() == {
-        "endpoint": str(endpoint.pk),
-        "echo": {"q": 1},
-        "user": "user@example.com",
-    }
+    result = response.json()
+    assert result["status"] == 201
+    assert result["headers"]["X-Trace"] == "abc"
+    assert result["body"] == {"id": "42", "ok": True}
+    assert result["latency_ms"] >= 0
+    assert result["fault"] is None
+
+
+def test_test_request_reports_validation_failures(api, group, endpoint):
+    response = api.post(url(group, endpoint, "/test"), {}, format="json")
+
+    result = response.json()
+    assert response.status_code == 200
+    assert result["status"] in (400, 422)
+    assert result["violations"]
+
+
+def test_test_request_can_force_a_chaos_fault(api, group):
+    endpoint = services.endpoint_create(
+        group=group, data={"name": "Ping", "path": "/ping", "response_body": {}}
+    )
+
+    response = api.post(
+        url(group, endpoint, "/test"),
+        {"chaos": True, "fault": "http_503"},
+        format="json",
+    )
+
+    result = response.json()
+    assert result["fault"] == "http_503"
+    assert result["status"] == 503
+    assert "Retry-After" in result["headers"]
+
+
+def test_test_request_refuses_an_unknown_fault(api, group, endpoint):
+    response = api.post(
+        url(group, endpoint, "/test"), {"chaos": True, "fault": "meteor"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "fault"
 
 
 def test_endpoint_of_another_group_is_404(api, group, endpoint, user):

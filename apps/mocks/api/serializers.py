@@ -16,6 +16,7 @@ from rest_framework.settings import api_settings
 
 from apps.mocks import models as m
 from apps.mocks import selectors, services
+from apps.mocks.engine.chaos import FAULTS
 
 
 class StrictFieldsMixin:
@@ -173,6 +174,52 @@ class MeSerializer(serializers.ModelSerializer):
         model = get_user_model()
         fields = ("id", "email", "name", "is_staff")
         read_only_fields = fields
+
+
+class TestRequestSerializer(StrictFieldsMixin, serializers.Serializer):
+    """What to send through the engine; everything is optional.
+
+    Left out, the request is the endpoint's own method and path (template
+    segments filled with values that fit their specs) with no query or body.
+    """
+
+    chaos = serializers.BooleanField(
+        default=False, help_text=_("Call the /chaos twin instead.")
+    )
+    method = UpperCaseChoiceField(choices=m.HttpMethod.choices, required=False)
+    path = serializers.CharField(
+        required=False,
+        max_length=2000,
+        help_text=_("Concrete path below the group, e.g. /orders/42."),
+    )
+    query = serializers.DictField(
+        child=serializers.JSONField(), required=False, help_text=_("Query values.")
+    )
+    headers = serializers.DictField(child=serializers.CharField(), required=False)
+    body = serializers.JSONField(required=False, allow_null=True)
+    seed = serializers.IntegerField(
+        required=False, help_text=_("Fixes generated bodies (and the chaos choice).")
+    )
+    fault = serializers.ChoiceField(
+        choices=FAULTS, required=False, help_text=_("Force one chaos fault.")
+    )
+
+    def validate_path(self, value: str) -> str:
+        return value if value.startswith("/") else "/" + value
+
+
+class TestResultSerializer(serializers.Serializer):
+    status = serializers.IntegerField(
+        allow_null=True, help_text=_("Null when the fault drops the connection.")
+    )
+    headers = serializers.DictField(child=serializers.CharField())
+    body = serializers.JSONField(allow_null=True)
+    latency_ms = serializers.FloatField()
+    delay_ms = serializers.FloatField(help_text=_("Wait a real client would see."))
+    fault = serializers.CharField(allow_null=True)
+    aborted = serializers.JSONField(allow_null=True)
+    violations = serializers.JSONField()
+    seed = serializers.JSONField(allow_null=True)
 
 
 # --- Documentation only: the problem+json error body ---------------------------

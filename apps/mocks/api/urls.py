@@ -30,6 +30,7 @@ router.register(
 api_urlpatterns = [
     re_path(rf"^auth/me{OPTIONAL_SLASH}$", views.MeView.as_view(), name="me"),
     *router.urls,
+    path("", include("apps.mocks.api.journal_urls")),
 ]
 
 urlpatterns = [

@@ -2,7 +2,6 @@
 services (writes). Errors are problem+json (apps.core.api_problems)."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponsePermanentRedirect
@@ -31,7 +30,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.api_problems import (
-    NotImplementedYet,
     RateLimitExceeded,
     problem_exception_handler,
 )
@@ -39,6 +37,7 @@ from apps.core.problems import PROBLEM_CONTENT_TYPE, problem_response
 from apps.core.ratelimit import retry_after
 from apps.mocks import models as m
 from apps.mocks import selectors, services
+from apps.mocks.engine.testing import run_test_request
 
 from .filters import EndpointFilter, GroupFilter
 from .permissions import CreatorOrStaffCanEdit
@@ -47,9 +46,9 @@ from .serializers import (
     GroupSerializer,
     MeSerializer,
     ProblemSerializer,
+    TestRequestSerializer,
+    TestResultSerializer,
 )
-
-TEST_RUNNER_MODULE = "apps.mocks.engine.testing"
 
 PROBLEM_DESCRIPTIONS = {
     400: _("Invalid request: malformed JSON, unknown field or failed validation."),
@@ -58,7 +57,6 @@ PROBLEM_DESCRIPTIONS = {
     404: _("No such item."),
     415: _("The body must be application/json."),
     429: _("Rate limit exceeded; Retry-After gives the seconds to wait."),
-    501: _("The mock engine is not available yet."),
 }
 
 
@@ -243,22 +241,6 @@ class GroupViewSet(ManagementAPIView, viewsets.GenericViewSet):
         return Response(self.get_serializer(group).data)
 
 
-def load_test_runner() -> Callable[..., Any] | None:
-    """The mock engine's test-request runner, or None while it is not built.
-
-    The one place to swap: ``run_test_request(*, endpoint, data, user)`` returns
-    a JSON-able result (or a ready response). Only the engine module's absence
-    counts as "not built"; an import error inside it propagates.
-    """
-    try:
-        from apps.mocks.engine.testing import run_test_request
-    except ImportError as exc:
-        if exc.name == TEST_RUNNER_MODULE:
-            return None
-        raise
-    return run_test_request
-
-
 @extend_schema_view(
     list=extend_schema(
         summary=_("List the endpoints of a group"),
@@ -308,9 +290,9 @@ def load_test_runner() -> Callable[..., Any] | None:
         responses={201: EndpointSerializer, **problems(400, 401, 403, 404, 429)},
     ),
     test_request=extend_schema(
-        summary=_("Send a test request to the mock (mock engine)"),
-        request=OpenApiTypes.OBJECT,
-        responses={200: OpenApiTypes.OBJECT, **problems(400, 401, 404, 429, 501)},
+        summary=_("Send a test request through the mock engine"),
+        request=TestRequestSerializer,
+        responses={200: TestResultSerializer, **problems(400, 401, 404, 415, 429)},
     ),
 )
 @extend_schema(parameters=[GROUP_ID_PARAMETER], tags=["endpoints"])
@@ -432,19 +414,9 @@ class EndpointViewSet(ManagementAPIView, viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], url_path="test", url_name="test")
     def test_request(self, request, *args, **kwargs):
         endpoint = self.get_object()
-        runner = load_test_runner()
-        if runner is None:
-            raise NotImplementedYet(
-                gettext(
-                    "Test requests need the mock engine, which is not installed "
-                    "yet. Call the mock URL %(url)s directly meanwhile."
-                )
-                % {"url": selectors.endpoint_mock_path(endpoint=endpoint)}
-            )
-        result = runner(endpoint=endpoint, data=request.data, user=request.user)
-        if isinstance(result, HttpResponseBase):
-            return result
-        return Response(result)
+        serializer = TestRequestSerializer(data=request.data or {})
+        serializer.is_valid(raise_exception=True)
+        return Response(run_test_request(endpoint, **serializer.validated_data))
 
 
 @csrf_exempt

@@ -1,0 +1,88 @@
+"""Journal API: ``GET /api/journal`` (filtered, paginated) and
+``GET /api/journal/export`` (streamed JSONL, one request/response per line)."""
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.api_problems import problem_exception_handler
+from apps.mocks import journal
+
+FILTERS = [
+    OpenApiParameter("group", str, description="Group slug."),
+    OpenApiParameter("endpoint", OpenApiTypes.UUID, description="Endpoint id."),
+    OpenApiParameter("method", str),
+    OpenApiParameter("status", int),
+    OpenApiParameter("fault", str, description="Chaos fault name."),
+    OpenApiParameter("chaos", bool),
+    OpenApiParameter("since", OpenApiTypes.DATETIME),
+    OpenApiParameter("until", OpenApiTypes.DATETIME),
+]
+
+
+class JournalPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class _JournalBase(APIView):
+    authentication_classes = [SessionAuthentication, TokenAuthentication]
+    permission_classes = [IsAuthenticated]
+
+    def get_exception_handler(self):
+        return problem_exception_handler
+
+    def entries(self, request):
+        try:
+            return journal.journal_filter(request.query_params)
+        except (ValueError, TypeError) as exc:
+            raise exceptions.ValidationError({"detail": str(exc)}) from exc
+
+
+class JournalListView(_JournalBase):
+    @extend_schema(
+        parameters=FILTERS,
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Recorded mock requests",
+    )
+    def get(self, request):
+        paginator = JournalPagination()
+        page = paginator.paginate_queryset(self.entries(request), request, view=self)
+        return paginator.get_paginated_response([e.as_record() for e in page])
+
+
+class JournalExportView(_JournalBase):
+    @extend_schema(
+        parameters=FILTERS,
+        responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
+        summary="Export recorded mock requests as JSONL",
+    )
+    def get(self, request):
+        # Oldest first: a trajectory reads in the order the calls happened.
+        entries = (
+            self.entries(request).order_by("created_at", "id").iterator(chunk_size=500)
+        )
+        response = StreamingHttpResponse(
+            journal.iter_jsonl(entries), content_type="application/x-ndjson"
+        )
+        stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+        response["Content-Disposition"] = (
+            f'attachment; filename="journal-{stamp}.jsonl"'
+        )
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if isinstance(response, StreamingHttpResponse):
+            return response
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+__all__ = ["JournalExportView", "JournalListView", "Response"]

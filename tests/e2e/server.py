@@ -1,0 +1,86 @@
+"""Start a real server process (uvicorn) on a free 127.0.0.1 port for live tests.
+
+The database is a fresh SQLite file (or DATABASE_URL when E2E_DATABASE_URL is
+set), migrated and seeded by a subprocess, so the server and the test never
+share a connection. Every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(db_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=db_url,
+        MOCK_JOURNAL_FLUSH_INTERVAL="0.2",
+        PYTHONPATH=str(ROOT),
+    )
+    env.pop("REDIS_URL", None)
+    env.update(extra)
+    return env
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 120) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=timeout, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"manage.py {args[0]} failed:\n{result.stdout}\n{result.stderr}"
+        )
+    return result.stdout
+
+
+class LiveServer:
+    def __init__(self, app: str, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        # Closed in stop(); the server writes to it for its whole life.
+        self.log = open(  # noqa: SIM115
+            Path(env.get("E2E_LOG_DIR", "/tmp")) / f"e2e-{self.port}.log", "w"
+        )
+        self.proc = subprocess.Popen(
+            [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(self.port),
+             "--log-level", "warning", "--no-access-log"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited early; see {self.log.name}")
+            try:
+                httpx.get(self.url + "/health/", timeout=1)
+                return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("server did not start within 30 s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=5)
+        self.log.close()

@@ -1,0 +1,189 @@
+"""The request journal: recording, redaction, caps, retention, API, export."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import include, path
+from django.utils import timezone
+
+from apps.mocks import journal, services
+from apps.mocks.engine.testing import reset_engine
+from apps.mocks.journal import JournalEntry, journal_prune
+from apps.mocks.tasks import prune_journal
+
+pytestmark = pytest.mark.django_db
+
+urlpatterns = [
+    path("api/", include("apps.mocks.api.journal_urls")),
+    path("", include("config.urls")),
+]
+
+
+@pytest.fixture(autouse=True)
+def _engine(settings):
+    settings.MOCK_ENGINE_VERSION_CHECK_INTERVAL = 0
+    settings.MOCK_JOURNAL_BACKGROUND = False
+    reset_engine()
+    yield
+    reset_engine()
+
+
+@pytest.fixture
+def endpoint(db):
+    group = services.group_create(data={"name": "J", "slug": "jg"})
+    return services.endpoint_create(
+        group=group,
+        data={
+            "name": "login",
+            "path": "/login",
+            "method": "POST",
+            "response_body": {"token": "t"},
+        },
+    )
+
+
+def call(client, body=None, **headers):
+    return client.post(
+        "/jg/login",
+        json.dumps(body or {"user": "u", "password": "hunter2"}),
+        content_type="application/json",
+        **headers,
+    )
+
+
+def test_request_is_recorded_after_flush(client, endpoint):
+    call(client)
+    assert journal.writer.flush() == 1
+    entry = JournalEntry.objects.get()
+    assert (entry.group_slug, entry.path, entry.status, str(entry.endpoint_id)) == (
+        "jg",
+        "/login",
+        200,
+        str(endpoint.id),
+    )
+
+
+def test_secrets_are_redacted(client, endpoint):
+    call(client, HTTP_AUTHORIZATION="Bearer abc", HTTP_COOKIE="s=1")
+    journal.writer.flush()
+    entry = JournalEntry.objects.get()
+    assert entry.request_headers["authorization"] == journal.REDACTED
+    assert entry.request_headers["cookie"] == journal.REDACTED
+    assert json.loads(entry.request_body)["password"] == journal.REDACTED
+
+
+def test_bodies_are_capped(client, endpoint, settings):
+    settings.MOCK_JOURNAL_BODY_CAP = 10
+    call(client, {"data": "x" * 100})
+    journal.writer.flush()
+    entry = JournalEntry.objects.get()
+    assert len(entry.request_body) == 10 and entry.request_body_truncated
+
+
+def test_chaos_fault_is_recorded(client, endpoint):
+    client.post(
+        "/jg/login/chaos",
+        "{}",
+        content_type="application/json",
+        HTTP_X_CHAOS_FAULT="http_500",
+    )
+    journal.writer.flush()
+    assert JournalEntry.objects.get().chaos_fault == "http_500"
+
+
+def test_validation_failures_are_recorded(client, db):
+    group = services.group_create(data={"name": "V", "slug": "vg"})
+    services.endpoint_create(
+        group=group, data={"name": "s", "path": "/s", "url_parameters": [{"name": "q"}]}
+    )
+    client.get("/vg/s")
+    journal.writer.flush()
+    assert JournalEntry.objects.get().validation_errors[0]["name"] == "q"
+
+
+def test_journal_failure_never_fails_the_response(client, endpoint, monkeypatch):
+    def explode(*args, **kwargs):
+        raise RuntimeError("journal down")
+
+    monkeypatch.setattr(journal, "capped_text", explode)
+    assert call(client).status_code == 200
+
+
+def test_full_buffer_drops_instead_of_blocking(client, endpoint, settings):
+    settings.MOCK_JOURNAL_BUFFER_MAX = 1
+    call(client)
+    call(client)
+    assert journal.writer.dropped >= 1 and len(journal.writer.buffer) == 1
+
+
+def _entry(age_days=0, **kw):
+    entry = JournalEntry.objects.create(
+        group_slug="g", method="GET", path="/x", status=200, **kw
+    )
+    JournalEntry.objects.filter(pk=entry.pk).update(
+        created_at=timezone.now() - timedelta(days=age_days)
+    )
+    return entry
+
+
+def test_prune_by_age():
+    _entry(age_days=30)
+    keep = _entry(age_days=1)
+    assert journal_prune(max_age_days=14, max_rows=100) == 1
+    assert list(JournalEntry.objects.values_list("pk", flat=True)) == [keep.pk]
+
+
+def test_prune_by_count_keeps_the_newest():
+    for days in (5, 4, 3, 2, 1):
+        _entry(age_days=days)
+    journal_prune(max_age_days=0, max_rows=2)
+    assert JournalEntry.objects.count() == 2
+
+
+def test_prune_task_and_command():
+    _entry(age_days=40)
+    assert prune_journal.delay(max_age_days=14).get() == 1
+    _entry(age_days=40)
+    call_command("prune_journal", "--max-age-days", "14")
+    assert JournalEntry.objects.count() == 0
+
+
+@pytest.mark.urls(__name__)
+def test_api_lists_with_filters(client, user):
+    _entry(chaos_fault="timeout", chaos=True)
+    _entry()
+    client.force_login(user)
+    resp = client.get("/api/journal?fault=timeout")
+    assert resp.status_code == 200 and resp.json()["count"] == 1
+
+
+@pytest.mark.urls(__name__)
+def test_api_requires_login(client):
+    assert client.get("/api/journal").status_code in (401, 403)
+
+
+@pytest.mark.urls(__name__)
+def test_api_bad_since_is_400(client, user):
+    client.force_login(user)
+    assert client.get("/api/journal?since=yesterday").status_code == 400
+
+
+@pytest.mark.urls(__name__)
+def test_export_streams_jsonl_pairs(client, user, endpoint):
+    call(client)
+    call(client)
+    journal.writer.flush()
+    client.force_login(user)
+    resp = client.get(
+        f"/api/journal/export?group=jg&since={(timezone.now() - timedelta(hours=1)).isoformat()}".replace(
+            "+", "%2B"
+        )
+    )
+    lines = b"".join(resp.streaming_content).decode().splitlines()
+    assert resp["Content-Type"] == "application/x-ndjson"
+    assert len(lines) == 2
+    record = json.loads(lines[0])
+    assert set(record) >= {"request", "response", "latency_ms"}
+    assert record["response"]["status"] == 200
