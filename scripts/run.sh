@@ -11,6 +11,8 @@ PORT=${PORT:-8000}
 
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py seed_mocks
+# Amazon SP-API mock data; prints the LWA client id/secret and refresh tokens.
+.venv/bin/python manage.py seed_amazon
 .venv/bin/python manage.py bootstrap_dev
 .venv/bin/python manage.py collectstatic --noinput -v0
 echo "==> serving on http://$HOST:$PORT (ASGI, uvicorn)"

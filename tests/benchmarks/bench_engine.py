@@ -5,7 +5,7 @@
 
 Loads the server with wrk from a second process and prints requests/s, p50,
 p99 and errors for: a static 1 KB JSON endpoint, a schema-generated endpoint
-(../shared/bench/customer.schema.json) and a 200 ms fixed-delay endpoint at 256
+(tests/fixtures/customer.schema.json, a copy of shared/bench/) and a 200 ms fixed-delay endpoint at 256
 connections; then resident memory per worker and database transactions per
 request (the journal's batched inserts should make this far below 1).
 Figures only: no assertion, no pass/fail.
