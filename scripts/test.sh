@@ -10,4 +10,5 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python manage.py makemigrations --check --dry-run -v0
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# Two workers: the machine has two cores; PYTEST_WORKERS=0 runs in one process.
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "${PYTEST_WORKERS:-2}" "$@"
