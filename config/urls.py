@@ -21,6 +21,9 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
 ]
 
+# Requests refused before any view (bad Host header…) in the API's own format.
+handler400 = "apps.core.errors.bad_request"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

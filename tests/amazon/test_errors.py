@@ -25,6 +25,16 @@ def test_wrong_method_is_405_envelope(api):
     assert "GET" in response["Allow"]
 
 
+def test_allow_header_is_only_on_405(api, anonymous_api):
+    # DRF adds Allow to every response; real SP-API responses carry none.
+    ok = api.get(
+        "/amazon/orders/v0/orders", {"MarketplaceIds": US, "CreatedAfter": "2020-01-01"}
+    )
+    assert ok.status_code == 200
+    assert not ok.has_header("Allow")
+    assert not anonymous_api.get("/amazon/orders/v0/orders").has_header("Allow")
+
+
 def test_unexpected_failure_is_500_internal_failure(api, monkeypatch):
     def boom(**kwargs):
         raise RuntimeError("database on fire")

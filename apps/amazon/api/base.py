@@ -26,6 +26,12 @@ def new_request_id() -> str:
     return str(uuid.uuid4())
 
 
+def strip_allow_header(response) -> None:
+    """DRF stamps ``Allow`` on every response; Amazon sends it on none but 405."""
+    if response.status_code != 405 and response.has_header("Allow"):
+        del response["Allow"]
+
+
 class FirstRenderer(BaseContentNegotiation):
     """Always JSON, whatever Accept says (Amazon ignores it too)."""
 
@@ -82,6 +88,7 @@ class SpApiView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        strip_allow_header(response)
         response["x-amzn-RequestId"] = new_request_id()
         plan = getattr(self, "_usage_plan", None)
         if plan is None and getattr(request, "_authenticator", None) is not None:

@@ -12,7 +12,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.amazon.api.base import FirstRenderer, new_request_id
+from apps.amazon.api.base import FirstRenderer, new_request_id, strip_allow_header
 from apps.amazon.api.errors import logger
 from apps.amazon.api.schema import AmazonAutoSchema
 from apps.amazon.services.lwa import LwaError, token_exchange
@@ -104,6 +104,7 @@ class LwaTokenView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        strip_allow_header(response)
         response["x-amzn-RequestId"] = new_request_id()
         response["Cache-Control"] = "no-cache, no-store, must-revalidate"
         return response
