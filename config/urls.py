@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from apps.accounts import views as accounts_views
 from apps.core import health
@@ -18,7 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("apps.mocks.api.urls")),
     path("amazon/", include("apps.amazon.urls")),
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("", include("apps.mocks.portal.urls")),
 ]
 
 # Requests refused before any view (bad Host header…) in the API's own format.

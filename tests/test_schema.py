@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 MANAGEMENT_PATHS = {
     "/api/auth/me",
     "/api/groups",
+    "/api/groups/import",
     "/api/groups/{id}",
     "/api/groups/{id}/restore",
     "/api/groups/{group_id}/endpoints",

@@ -240,8 +240,10 @@ class JournalWriter:
                 self.flush()
             except Exception:
                 logger.exception("journal flush failed")
-            finally:
+            try:
                 close_old_connections()
+            except Exception:  # never let the writer thread die
+                logger.debug("journal connection recycle failed", exc_info=True)
 
     def flush(self) -> int:
         """Write everything buffered now, in batches; returns rows written."""

@@ -13,7 +13,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import import_views, views
 
 app_name = "api"
 
@@ -29,6 +29,12 @@ router.register(
 
 api_urlpatterns = [
     re_path(rf"^auth/me{OPTIONAL_SLASH}$", views.MeView.as_view(), name="me"),
+    # Before the router: "groups/{id}" would otherwise take "import" as an id.
+    re_path(
+        rf"^groups/import{OPTIONAL_SLASH}$",
+        import_views.GroupImportView.as_view(),
+        name="group-import",
+    ),
     *router.urls,
     path("", include("apps.mocks.api.journal_urls")),
 ]

@@ -1,0 +1,1 @@
+"""Server-rendered portal pages (templates/mocks/), mounted at / and /portal/."""
