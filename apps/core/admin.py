@@ -61,6 +61,9 @@ class PrettyJSONMixin:
             if not db_field.null:
                 kwargs.setdefault("form_class", JSONFormField)
                 kwargs.setdefault("blank_value", db_field.get_default)
+        elif isinstance(db_field, models.URLField):
+            # Django 6's default; saying it now silences the 5.x deprecation.
+            kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
