@@ -54,6 +54,31 @@ class EndpointGroupFilter(GroupFilter):
     field = "endpoint__group_id"
 
 
+# The spec part shared by the header/parameter inlines and their own pages.
+EXPECTED_VALUE_FIELDSETS = [
+    (
+        _("Constraints"),
+        {
+            "fields": (
+                ("minimum", "maximum"),
+                ("min_length", "max_length"),
+                "enum_values",
+            )
+        },
+    ),
+    (
+        _("Response when missing or invalid"),
+        {
+            "fields": (
+                "default_status_code",
+                "default_response_body",
+                "default_response_schema",
+            )
+        },
+    ),
+]
+
+
 # --- Inlines ----------------------------------------------------------------------
 
 
@@ -142,26 +167,7 @@ class ExpectedValueInline(PrettyJSONMixin, admin.StackedInline):
     def get_fieldsets(self, request, obj=None):
         return [
             (None, {"fields": (self.main_fields, ("exact_value", "pattern"))}),
-            (
-                _("Constraints"),
-                {
-                    "fields": (
-                        ("minimum", "maximum"),
-                        ("min_length", "max_length"),
-                        "enum_values",
-                    )
-                },
-            ),
-            (
-                _("Response when missing or invalid"),
-                {
-                    "fields": (
-                        "default_status_code",
-                        "default_response_body",
-                        "default_response_schema",
-                    )
-                },
-            ),
+            *EXPECTED_VALUE_FIELDSETS,
         ]
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -453,26 +459,7 @@ class ExpectedValueAdmin(SoftDeleteAdmin):
     def get_fieldsets(self, request, obj=None):
         return [
             (None, {"fields": (*self.main_fields, "exact_value", "pattern")}),
-            (
-                _("Constraints"),
-                {
-                    "fields": (
-                        ("minimum", "maximum"),
-                        ("min_length", "max_length"),
-                        "enum_values",
-                    )
-                },
-            ),
-            (
-                _("Response when missing or invalid"),
-                {
-                    "fields": (
-                        "default_status_code",
-                        "default_response_body",
-                        "default_response_schema",
-                    )
-                },
-            ),
+            *EXPECTED_VALUE_FIELDSETS,
             (_("Record"), {"fields": ("created_at", "updated_at", "deleted_at")}),
         ]
 

@@ -10,13 +10,9 @@ from apps.mocks.engine.delays import delay_ms
 from apps.mocks.engine.placeholders import RequestValues, render
 from apps.mocks.engine.regexgen import generate_matching
 from apps.mocks.engine.table import Delay
-from apps.mocks.engine.testing import reset_engine, run_test_request
+from apps.mocks.engine.testing import run_test_request
 
-
-@pytest.fixture(autouse=True)
-def _engine(settings):
-    settings.MOCK_JOURNAL_BACKGROUND = False
-    reset_engine()
+pytestmark = pytest.mark.usefixtures("fresh_engine")
 
 
 @pytest.fixture

@@ -6,18 +6,8 @@ from pathlib import Path
 import pytest
 
 from apps.mocks import services
-from apps.mocks.engine.testing import reset_engine
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _engine(settings):
-    settings.MOCK_ENGINE_VERSION_CHECK_INTERVAL = 0
-    settings.MOCK_JOURNAL_BACKGROUND = False
-    reset_engine()
-    yield
-    reset_engine()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_engine")]
 
 
 @pytest.fixture

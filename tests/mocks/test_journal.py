@@ -9,25 +9,15 @@ from django.urls import include, path
 from django.utils import timezone
 
 from apps.mocks import journal, services
-from apps.mocks.engine.testing import reset_engine
 from apps.mocks.journal import JournalEntry, journal_prune
 from apps.mocks.tasks import prune_journal
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_engine")]
 
 urlpatterns = [
     path("api/", include("apps.mocks.api.journal_urls")),
     path("", include("config.urls")),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _engine(settings):
-    settings.MOCK_ENGINE_VERSION_CHECK_INTERVAL = 0
-    settings.MOCK_JOURNAL_BACKGROUND = False
-    reset_engine()
-    yield
-    reset_engine()
 
 
 @pytest.fixture
