@@ -91,3 +91,18 @@ def staff_user(db):
     return User.objects.create_superuser(
         email="admin@example.com", password="pw-Secret-123", name="Ada Admin"
     )
+
+
+@pytest.fixture
+def in_process_wsgi():
+    """Let tests call the WSGI app directly (schemathesis) inside the test's
+    transaction: like Django's test client, stop request_started/finished from
+    closing the connection the transaction lives on."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -114,6 +114,13 @@ def test_missing_grant_type_is_invalid_request(client, creds):
     assert "grant_type" in response.json()["error_description"]
 
 
+@pytest.mark.parametrize("body", ["[1, 2]", '"refresh_token"', "null"])
+def test_json_body_that_is_not_an_object_is_invalid_request(client, db, body):
+    response = client.post(TOKEN_URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_request"
+
+
 def test_client_credentials_grant_returns_scoped_grantless_token(client, lwa_app):
     response = client.post(
         TOKEN_URL,

@@ -153,6 +153,14 @@ def test_api_import_malformed_is_a_400_problem_and_creates_nothing(api):
     assert not m.Group.all_objects.exists()
 
 
+@pytest.mark.parametrize("body", [[None, None], "just a string", 42, None])
+def test_api_import_of_a_json_value_that_is_not_an_object_is_a_400(api, body):
+    response = api.post("/api/groups/import", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "document"
+    assert not m.Group.all_objects.exists()
+
+
 def test_api_import_needs_authentication():
     response = APIClient().post("/api/groups/import", {}, format="json")
     assert response.status_code == 401

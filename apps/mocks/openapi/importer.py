@@ -69,8 +69,11 @@ class ImportResult:
 # --- parsing and validation ------------------------------------------------------
 
 
-def parse_document(content: bytes | str) -> dict[str, Any]:
+def parse_document(content: Any) -> dict[str, Any]:
     """JSON or YAML text → the OpenAPI document, or ``ImportFailed``."""
+    if not isinstance(content, bytes | str):
+        # An API client sent an already-parsed JSON value that is not an object.
+        raise ImportFailed(_("An OpenAPI document must be an object at the top."))
     if isinstance(content, bytes):
         try:
             content = content.decode("utf-8-sig")

@@ -87,7 +87,9 @@ class LwaTokenView(APIView):
         tags=["lwa"],
     )
     def post(self, request):
-        data = request.data
+        # A JSON body that is not an object (a list, a string) carries no
+        # fields: LWA answers that like a request with none (invalid_request).
+        data = request.data if hasattr(request.data, "get") else {}
 
         def field(name: str) -> str:
             value = data.get(name, "")
