@@ -47,6 +47,33 @@ def test_journal_filters_by_group_status_and_fault(client_in, group, entries):
     assert [e.group_slug for e in by_method] == ["elsewhere"]
 
 
+def test_journal_filters_by_time_window(client_in, group):
+    from datetime import UTC, datetime
+
+    old = JournalEntryFactory(
+        group_slug=group.slug, created_at=datetime(2026, 1, 1, 12, tzinfo=UTC)
+    )
+    new = JournalEntryFactory(
+        group_slug=group.slug, created_at=datetime(2026, 3, 1, 12, tzinfo=UTC)
+    )
+    url = reverse("portal:journal")
+    since = client_in.get(url, {"since": "2026-02-01T00:00"}).context["page"]
+    until = client_in.get(url, {"until": "2026-02-01T00:00"}).context["page"]
+    assert list(since) == [new]
+    assert list(until) == [old]
+    export = client_in.get(url, {"since": "2026-02-01T00:00"}).context["export_query"]
+    assert "since=2026-02-01T00%3A00" in export
+
+
+def test_journal_refuses_an_inverted_time_window(client_in, group):
+    response = client_in.get(
+        reverse("portal:journal"),
+        {"since": "2026-03-01T00:00", "until": "2026-02-01T00:00"},
+    )
+    assert response.status_code == 200
+    assert "until" in response.context["form"].errors
+
+
 def test_journal_export_is_jsonl_of_the_filtered_entries(client_in, group, entries):
     response = client_in.get(reverse("portal:journal_export"), {"group": group.slug})
     assert response["Content-Type"] == "application/x-ndjson"

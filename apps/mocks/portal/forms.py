@@ -8,6 +8,7 @@ services' ``ValidationError`` keys (``headers[1].name``) back on the right row.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django import forms
@@ -439,6 +440,23 @@ class JournalFilterForm(forms.Form):
     )
     fault = forms.CharField(label=_("Chaos fault"), required=False)
     chaos = forms.BooleanField(label=_("Chaos twin only"), required=False)
+    since = forms.DateTimeField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    until = forms.DateTimeField(
+        label=_("Before"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since >= until:
+            self.add_error("until", _("Must be later than “From”."))
+        return data
 
     def params(self) -> dict[str, str]:
         if not self.is_valid():
@@ -447,5 +465,8 @@ class JournalFilterForm(forms.Form):
         for key, value in self.cleaned_data.items():
             if value in (None, "", False):
                 continue
-            out[key] = "true" if value is True else str(value)
+            if isinstance(value, datetime):
+                out[key] = value.isoformat()
+            else:
+                out[key] = "true" if value is True else str(value)
         return out
