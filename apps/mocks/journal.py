@@ -281,6 +281,9 @@ def _insert(batch: list[dict[str, Any]]) -> None:
 
     alias = router.db_for_write(JournalEntry)
     connection = connections[alias]
+    # PostgreSQL refuses U+0000 in text and jsonb; the mock fast path records
+    # whatever a client sent, so one odd request must not cost the batch.
+    batch = [_without_nul(entry) for entry in batch]
     if connection.vendor != "postgresql":
         JournalEntry.objects.using(alias).bulk_create(
             [JournalEntry(**e) for e in batch]
@@ -295,15 +298,25 @@ def _insert(batch: list[dict[str, Any]]) -> None:
         for entry in batch:
             row = []
             for f in fields:
-                value = entry.get(f.name, f.get_default() if f.has_default() else None)
+                # get_default(): "" for text without a default, None if nullable.
+                value = entry.get(f.name, f.get_default())
                 if f.name == "created_at" and value is None:
                     value = now
                 elif f.name in JSON_COLUMNS:
                     value = json.dumps(value, default=str)
-                elif isinstance(value, str):
-                    value = value.replace("\x00", "")  # text columns refuse NUL
                 row.append(value)
             copy.write_row(row)
+
+
+def _without_nul(value: Any) -> Any:
+    """The value with every U+0000 in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nul(v) for v in value]
+    return value
 
 
 writer = JournalWriter()
@@ -371,6 +384,12 @@ def journal_filter(params: Mapping[str, str]) -> models.QuerySet[JournalEntry]:
                 raise ValueError(f"{name} must be an ISO 8601 date-time")
             if timezone.is_naive(when):
                 when = timezone.make_aware(when, UTC)
+            try:
+                # The database compares in UTC; PostgreSQL refuses offsets
+                # beyond ±15:59 that Python accepts.
+                when = when.astimezone(UTC)
+            except OverflowError as exc:
+                raise ValueError(f"{name} is out of range") from exc
             qs = qs.filter(**{lookup: when})
     return qs
 

@@ -118,6 +118,26 @@ def _entry(age_days=0, **kw):
     return entry
 
 
+def test_nul_characters_do_not_cost_the_batch():
+    # The mock fast path records whatever a client sent; PostgreSQL refuses
+    # U+0000 in text and jsonb, so the writer must clean it, not lose the batch.
+    base = {"group_slug": "g", "method": "GET", "status": 200}
+    journal.writer.record({**base, "path": "/ok"})
+    journal.writer.record(
+        {
+            **base,
+            "path": "/n\x00ul",
+            "query": {"q": ["a\x00b"]},
+            "request_body": "x\x00y",
+        }
+    )
+    assert journal.writer.flush() == 2
+    assert JournalEntry.objects.count() == 2
+    odd = JournalEntry.objects.exclude(path="/ok").get()
+    assert "\x00" not in odd.path + odd.request_body
+    assert "\x00" not in json.dumps(odd.query)
+
+
 def test_prune_by_age():
     _entry(age_days=30)
     keep = _entry(age_days=1)
@@ -158,6 +178,21 @@ def test_api_requires_login(client):
 def test_api_bad_since_is_400(client, user):
     client.force_login(user)
     assert client.get("/api/journal?since=yesterday").status_code == 400
+
+
+@pytest.mark.urls(__name__)
+def test_api_since_with_an_offset_the_database_refuses_is_converted(client, user):
+    # PostgreSQL accepts offsets up to ±15:59; Python accepts up to ±23:59.
+    client.force_login(user)
+    resp = client.get("/api/journal", {"since": "0152-04-19T12:56:50-21:24"})
+    assert resp.status_code == 200
+
+
+@pytest.mark.urls(__name__)
+def test_api_since_out_of_range_once_in_utc_is_400(client, user):
+    client.force_login(user)
+    resp = client.get("/api/journal", {"since": "0001-01-01T00:00:00+05:00"})
+    assert resp.status_code == 400
 
 
 @pytest.mark.urls(__name__)

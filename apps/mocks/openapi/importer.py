@@ -81,6 +81,8 @@ def parse_document(content: Any) -> dict[str, Any]:
             raise ImportFailed(_("The file is not UTF-8 text.")) from exc
     if not content.strip():
         raise ImportFailed(_("The document is empty."))
+    if "\x00" in content or "\\u0000" in content:
+        raise ImportFailed(_("The document contains NUL characters (U+0000)."))
     try:
         document = json.loads(content)
     except ValueError:

@@ -1,0 +1,56 @@
+"""Refuse NUL characters at the edge.
+
+No API here has a use for U+0000, and PostgreSQL refuses it in text and jsonb
+values, so a NUL that reached a query would surface as a 500 (or cost the
+journal a batch). Requests carrying one — in the path, the query string or a
+form/JSON body — are refused as a 400 in the API's own error format
+(``handler400``, apps/core/errors.py). Multipart uploads are checked by the code
+that parses them (the OpenAPI importer), since reading them here would buffer
+whole files.
+"""
+
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+
+NUL_MARKERS = (b"\x00", b"%00", b"\\u0000")
+CHECKED_BODY_TYPES = ("application/x-www-form-urlencoded", "application/json")
+
+
+class NulCharacterRequest(SuspiciousOperation):
+    pass
+
+
+class RejectNulCharactersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            raise NulCharacterRequest(
+                "NUL characters (U+0000) are not allowed in the path, query or body."
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if "\x00" in request.path:
+            return True
+        query = request.META.get("QUERY_STRING", "").encode("latin-1", "replace")
+        if b"\x00" in unquote_to_bytes(query):
+            return True
+        content_type = request.META.get("CONTENT_TYPE", "")
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        # Larger bodies are streamed by their parsers (and checked there):
+        # reading them here would trip Django's in-memory size limit.
+        if content_type.startswith(CHECKED_BODY_TYPES) and (
+            limit is None or length <= limit
+        ):
+            body = request.body
+            return any(marker in body for marker in NUL_MARKERS)
+        return False
