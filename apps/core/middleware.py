@@ -2,13 +2,16 @@
 
 No API here has a use for U+0000, and PostgreSQL refuses it in text and jsonb
 values, so a NUL that reached a query would surface as a 500 (or cost the
-journal a batch). Requests carrying one — in the path, the query string or a
-form/JSON body — are refused as a 400 in the API's own error format
+journal a batch). Requests carrying one — in the path, the query string, Basic credentials
+or a form/JSON body — are refused as a 400 in the API's own error format
 (``handler400``, apps/core/errors.py). Multipart uploads are checked by the code
 that parses them (the OpenAPI importer), since reading them here would buffer
 whole files.
 """
 
+import base64
+import binascii
+import contextlib
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
@@ -37,6 +40,12 @@ class RejectNulCharactersMiddleware:
     def _has_nul(request) -> bool:
         if "\x00" in request.path:
             return True
+        auth = request.META.get("HTTP_AUTHORIZATION", "")
+        if auth[:6].lower() == "basic ":
+            # Basic credentials reach the user table once decoded.
+            with contextlib.suppress(ValueError, binascii.Error):
+                if b"\x00" in base64.b64decode(auth[6:].strip(), validate=False):
+                    return True
         query = request.META.get("QUERY_STRING", "").encode("latin-1", "replace")
         if b"\x00" in unquote_to_bytes(query):
             return True

@@ -49,3 +49,17 @@ def test_clean_requests_pass(client, user):
         "/api/groups", json.dumps({"name": "Fine"}), content_type="application/json"
     )
     assert response.status_code == 201
+
+
+def test_nul_in_basic_credentials_is_refused(client):
+    import base64
+
+    credentials = base64.b64encode(b"ad\x00min@example.com:pw").decode()
+    response = client.post(
+        "/amazon/_mock/reset",
+        "{}",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Basic {credentials}",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "InvalidInput"
