@@ -38,17 +38,19 @@ def test_form_errors_are_translated(client_in, group):
 
 
 def test_dates_follow_the_language(client_in, group):
+    from django.utils import timezone
+
     group_url = reverse("portal:group_detail", args=[group.pk])
-    day, month, year = (
-        group.created_at.day,
-        group.created_at.month,
-        group.created_at.year,
-    )
+    created = timezone.localtime(group.created_at)
     english = client_in.get(group_url).content.decode()
-    assert f"{month}/{day}/{year}" in english
+    # English SHORT_DATE_FORMAT is m/d/Y, Brazilian d/m/Y (both zero-padded).
+    assert created.strftime("%m/%d/%Y") in english
     switch(client_in, "pt-br")
     portuguese = client_in.get(group_url).content.decode()
-    assert f"{day:02d}/{month:02d}/{year}" in portuguese
+    assert created.strftime("%d/%m/%Y") in portuguese
+    assert (
+        created.strftime("%m/%d/%Y") not in portuguese or created.day == created.month
+    )
 
 
 def test_numbers_follow_the_language(client_in, group, endpoint):
