@@ -64,6 +64,18 @@ def test_secrets_are_redacted(client, endpoint):
     assert json.loads(entry.request_body)["password"] == journal.REDACTED
 
 
+def test_secret_names_follow_the_setting(client, endpoint, settings):
+    # Redaction decisions are cached per header name; a settings change must
+    # reach them (override_settings / the settings fixture send setting_changed).
+    call(client, HTTP_X_TENANT_KEY="tenant-1")
+    settings.MOCK_JOURNAL_SECRET_NAMES = ["tenant-key"]
+    call(client, HTTP_X_TENANT_KEY="tenant-2")
+    journal.writer.flush()
+    first, second = JournalEntry.objects.order_by("id")
+    assert first.request_headers["x-tenant-key"] == "tenant-1"
+    assert second.request_headers["x-tenant-key"] == journal.REDACTED
+
+
 def test_bodies_are_capped(client, endpoint, settings):
     settings.MOCK_JOURNAL_BODY_CAP = 10
     call(client, {"data": "x" * 100})
@@ -129,13 +141,17 @@ def test_nul_characters_do_not_cost_the_batch():
             "path": "/n\x00ul",
             "query": {"q": ["a\x00b"]},
             "request_body": "x\x00y",
+            "request_headers": {"x-n\x00": "v\x00"},
+            "validation_errors": [{"in": "query", "detail": "bad \x00"}],
         }
     )
     assert journal.writer.flush() == 2
     assert JournalEntry.objects.count() == 2
     odd = JournalEntry.objects.exclude(path="/ok").get()
-    assert "\x00" not in odd.path + odd.request_body
-    assert "\x00" not in json.dumps(odd.query)
+    assert (odd.path, odd.request_body) == ("/n\ufffdul", "x\ufffdy")
+    assert odd.query == {"q": ["a\ufffdb"]}
+    assert odd.request_headers == {"x-n\ufffd": "v\ufffd"}
+    assert odd.validation_errors == [{"in": "query", "detail": "bad \ufffd"}]
 
 
 def test_prune_by_age():
