@@ -18,8 +18,10 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     message = "The request was refused: " + (
         str(exception) or "malformed or suspicious request."
     )
-    for prefix, dotted in getattr(settings, "ERROR_RESPONDERS", {}).items():
-        if request.path.startswith(prefix):
-            responder = import_string(dotted)
-            return responder(400, "InvalidInput", message)
+    responders = getattr(settings, "ERROR_RESPONDERS", {})
+    # The longest matching prefix wins: /amazon/auth/ (LWA) inside /amazon/.
+    matching = [p for p in responders if request.path.startswith(p)]
+    if matching:
+        responder = import_string(responders[max(matching, key=len)])
+        return responder(400, "InvalidInput", message)
     return problem_response(400, type_="bad-request", detail=message)

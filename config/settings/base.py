@@ -281,7 +281,11 @@ AMAZON_REPORT_GZIP = env.bool("AMAZON_REPORT_GZIP", default=False)
 AMAZON_SEED_ANCHOR = env("AMAZON_SEED_ANCHOR", default="")
 # A 400 raised before any view (e.g. a Host outside ALLOWED_HOSTS) below /amazon/
 # is answered in the SP-API error envelope (apps/core/errors.py).
-ERROR_RESPONDERS = {"/amazon/": "apps.amazon.api.errors.plain_error_response"}
+ERROR_RESPONDERS = {
+    "/amazon/": "apps.amazon.api.errors.plain_error_response",
+    # The token endpoint imitates api.amazon.com: OAuth 2.0 errors, not SP-API's.
+    "/amazon/auth/": "apps.amazon.api.views.lwa.plain_lwa_error_response",
+}
 
 # --- Mock engine ---------------------------------------------------------------------
 # Seconds between checks of the shared config version (one cache read per process).

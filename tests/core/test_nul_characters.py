@@ -30,6 +30,11 @@ def test_nul_in_a_form_body_is_refused(client):
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 400
+    # The token endpoint imitates LWA, so the refusal is LWA's OAuth shape.
+    body = response.json()
+    assert body["error"] == "invalid_request"
+    assert "NUL" in body["error_description"]
+    assert "errors" not in body
 
 
 def test_escaped_nul_in_a_json_body_is_refused_and_nothing_is_saved(client, user):

@@ -4,6 +4,7 @@ This endpoint imitates api.amazon.com, not the SP-API, so its errors use LWA's
 OAuth 2.0 shape (``error``, ``error_description``) rather than the SP-API envelope.
 """
 
+from django.http import JsonResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, MethodNotAllowed
@@ -29,6 +30,16 @@ def lwa_exception_handler(exc, context):
         logger.exception("LWA token endpoint failed", exc_info=exc)
         error = LwaError("server_error", "Internal server error", 500)
     return Response(error.body(), status=error.status)
+
+
+def plain_lwa_error_response(
+    status: int, code: str, message: str, details: str = ""
+) -> JsonResponse:
+    """LWA's error shape outside DRF (requests refused before any view runs);
+    the signature is core's ERROR_RESPONDERS contract, ``code`` is SP-API's."""
+    return JsonResponse(
+        LwaError("invalid_request", message, status).body(), status=status
+    )
 
 
 TOKEN_REQUEST = inline_serializer(
