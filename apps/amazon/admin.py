@@ -1,5 +1,6 @@
 """Admin for the SP-API mock: QA edits sellers, credentials, listings, inventory,
-orders and reports; every table keeps the project's soft delete and restore."""
+orders, reports and report schedules; every table keeps the project's soft delete
+and restore."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -130,6 +131,7 @@ class OrderAdmin(SoftDeleteAdmin):
 @admin.register(models.OrderItem)
 class OrderItemAdmin(SoftDeleteAdmin):
     list_display = ("order_item_id", "order", "seller_sku", "asin", "quantity_ordered")
+    list_filter = ("is_gift",)
     search_fields = ("order_item_id", "order__amazon_order_id", "seller_sku", "asin")
     list_select_related = ("order",)
 
@@ -145,7 +147,22 @@ class ReportAdmin(SoftDeleteAdmin):
         "processing_end_time",
     )
     list_filter = ("processing_status", "report_type")
-    search_fields = ("report_id", "seller__selling_partner_id")
+    search_fields = ("report_id", "report_schedule_id", "seller__selling_partner_id")
+    list_select_related = ("seller",)
+
+
+@admin.register(models.ReportSchedule)
+class ReportScheduleAdmin(SoftDeleteAdmin):
+    list_display = (
+        "report_schedule_id",
+        "seller",
+        "report_type",
+        "marketplace_ids",
+        "period",
+        "next_report_creation_time",
+    )
+    list_filter = ("period", "report_type")
+    search_fields = ("report_schedule_id", "report_type", "seller__selling_partner_id")
     list_select_related = ("seller",)
 
 

@@ -221,6 +221,15 @@ class OrderItemFactory(factory.django.DjangoModelFactory):
     item_price = Decimal("19.99")
     item_tax = Decimal("1.65")
 
+    class Params:
+        gift = factory.Trait(
+            is_gift=True,
+            gift_wrap_level="Classic",
+            gift_wrap_price=Decimal("3.99"),
+            gift_wrap_tax=Decimal("0.33"),
+            gift_message_text="Happy birthday! Love, Ana",
+        )
+
 
 class ReportDocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -244,3 +253,18 @@ class ReportFactory(factory.django.DjangoModelFactory):
     created_time = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
     data_start_time = factory.SelfAttribute("created_time")
     data_end_time = factory.SelfAttribute("created_time")
+
+
+class ReportScheduleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReportSchedule
+
+    seller = factory.SubFactory(SellerFactory)
+    # Same 11-digit shape as report ids.
+    report_schedule_id = factory.LazyFunction(lambda: make_report_id(randgen))
+    report_type = "GET_MERCHANT_LISTINGS_ALL_DATA"
+    marketplace_ids = factory.LazyFunction(lambda: [US])
+    period = "P1D"
+    next_report_creation_time = factory.LazyFunction(
+        lambda: timezone.now() + timedelta(days=1)
+    )

@@ -1,5 +1,5 @@
 """Data behind the SP-API mock: LWA credentials, sellers, listings, inventory,
-orders and reports.
+orders, reports and report schedules.
 
 Amounts are Decimals stored per row and rendered as the strings the real API
 sends. Natural identifiers (AmazonOrderId, SKU, reportId …) are separate from the
@@ -9,6 +9,7 @@ UUID primary key every table inherits from ``BaseModel``.
 import hashlib
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -358,6 +359,12 @@ class OrderItem(BaseModel):
     promotion_discount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     promotion_ids = models.JSONField(default=list, blank=True)
     is_gift = models.BooleanField(default=False)
+    # getOrderItemsBuyerInfo: gift options and Amazon Custom data per item.
+    gift_wrap_level = models.CharField(_("gift wrap level"), max_length=40, blank=True)
+    gift_message_text = models.CharField(_("gift message"), max_length=500, blank=True)
+    gift_wrap_price = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    gift_wrap_tax = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    customized_url = models.URLField(_("Amazon Custom data URL"), blank=True)
     condition_id = models.CharField(max_length=20, default="New")
     condition_subtype_id = models.CharField(max_length=20, default="New")
     position = models.PositiveSmallIntegerField(default=0)
@@ -377,6 +384,8 @@ class OrderItem(BaseModel):
             + self.item_tax
             + self.shipping_price
             + self.shipping_tax
+            + self.gift_wrap_price
+            + self.gift_wrap_tax
             - self.shipping_discount
             - self.promotion_discount
         )
@@ -428,6 +437,11 @@ class Report(BaseModel):
         blank=True,
         related_name="reports",
     )
+    # The schedule's public id (not a foreign key): Amazon keeps showing it on
+    # the reports a schedule made after the schedule is cancelled or replaced.
+    report_schedule_id = models.CharField(
+        _("report schedule id"), max_length=20, blank=True, db_index=True
+    )
 
     class Meta:
         verbose_name = _("report")
@@ -436,3 +450,103 @@ class Report(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.report_type}"
+
+
+def marketplace_key(marketplace_ids) -> str:
+    """Order-free key of a marketplace list (``A,B`` for ``[B, A, B]``)."""
+    return ",".join(sorted(set(marketplace_ids or [])))
+
+
+class ReportSchedule(BaseModel):
+    """A createReportSchedule: every ``period`` from ``next_report_creation_time``
+    a beat task creates a report. Cancelling soft-deletes the row; one live
+    schedule per seller, report type and set of marketplaces."""
+
+    # The ISO 8601 periods CreateReportScheduleSpecification allows, in its order.
+    PERIODS = (
+        "PT5M",
+        "PT15M",
+        "PT30M",
+        "PT1H",
+        "PT2H",
+        "PT4H",
+        "PT8H",
+        "PT12H",
+        "P1D",
+        "P2D",
+        "P3D",
+        "PT84H",
+        "P7D",
+        "P14D",
+        "P15D",
+        "P18D",
+        "P30D",
+        "P1M",
+    )
+
+    seller = models.ForeignKey(
+        Seller, on_delete=models.CASCADE, related_name="report_schedules"
+    )
+    report_schedule_id = models.CharField(
+        _("report schedule id"), max_length=20, unique=True
+    )
+    report_type = models.CharField(_("report type"), max_length=120, db_index=True)
+    marketplace_ids = models.JSONField(_("marketplace ids"), default=list)
+    # Derived from marketplace_ids on save; backs the one-live-schedule rule.
+    marketplace_key = models.CharField(max_length=400, editable=False)
+    report_options = models.JSONField(_("report options"), default=dict, blank=True)
+    period = models.CharField(
+        _("period"), max_length=5, choices=[(p, p) for p in PERIODS]
+    )
+    next_report_creation_time = models.DateTimeField(
+        _("next report creation time"), default=timezone.now, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("report schedule")
+        verbose_name_plural = _("report schedules")
+        ordering = ["seller", "report_type", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "report_type", "marketplace_key"],
+                condition=ALIVE,
+                name="amazon_report_schedule_unique_type_marketplaces",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_schedule_id} {self.report_type} every {self.period}"
+
+    def clean(self) -> None:
+        super().clean()
+        ids = self.marketplace_ids
+        if (
+            not ids
+            or not isinstance(ids, list)
+            or not all(isinstance(m, str) and m for m in ids)
+        ):
+            raise ValidationError(
+                {"marketplace_ids": _("Enter a non-empty list of marketplace ids.")}
+            )
+        self.marketplace_key = marketplace_key(ids)
+        # The constraint's field is not on the admin form, so Django would not
+        # check it there: check it here instead of failing on save.
+        clash = ReportSchedule.objects.filter(
+            seller_id=self.seller_id,
+            report_type=self.report_type,
+            marketplace_key=self.marketplace_key,
+        ).exclude(pk=self.pk)
+        if self.seller_id and clash.exists():
+            raise ValidationError(
+                _(
+                    "This seller already has a schedule for this report type "
+                    "and these marketplaces."
+                )
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        self.marketplace_key = marketplace_key(self.marketplace_ids)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "marketplace_ids" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "marketplace_key"}
+        super().save(*args, **kwargs)

@@ -39,10 +39,12 @@ USAGE_PLANS: dict[str, UsagePlan] = {
     "getOrderBuyerInfo": UsagePlan(0.5, 30),
     "getOrderAddress": UsagePlan(0.5, 30),
     "getOrderItems": UsagePlan(0.5, 30),
+    "getOrderItemsBuyerInfo": UsagePlan(0.5, 30),
     "getListingsItem": UsagePlan(5, 10),
     "putListingsItem": UsagePlan(5, 10),
     "patchListingsItem": UsagePlan(5, 5),
     "deleteListingsItem": UsagePlan(5, 5),
+    "searchListingsItems": UsagePlan(5, 5),
     "getInventorySummaries": UsagePlan(2, 2),
     "getInventoryDetails": UsagePlan(2, 2),
     "getReports": UsagePlan(0.0222, 10),
@@ -50,6 +52,10 @@ USAGE_PLANS: dict[str, UsagePlan] = {
     "getReport": UsagePlan(2, 15),
     "cancelReport": UsagePlan(0.0222, 10),
     "getReportDocument": UsagePlan(0.0167, 15),
+    "getReportSchedules": UsagePlan(0.0222, 10),
+    "createReportSchedule": UsagePlan(0.0222, 10),
+    "getReportSchedule": UsagePlan(0.0222, 10),
+    "cancelReportSchedule": UsagePlan(0.0222, 10),
 }
 
 

@@ -1,11 +1,20 @@
 """Reads: orders, order items, listings, inventory and reports for one seller."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from apps.amazon.models import InventoryItem, Listing, Order, OrderItem, Report, Seller
+from apps.amazon.models import (
+    InventoryItem,
+    Listing,
+    Order,
+    OrderItem,
+    Report,
+    ReportSchedule,
+    Seller,
+)
 
 
 @dataclass
@@ -124,6 +133,259 @@ def listing_rows(
     return sorted(rows, key=lambda r: order.get(r.marketplace_id, 0))
 
 
+# --- searchListingsItems ------------------------------------------------------------
+
+# "The maximum number of items (SKUs) that can be returned and paged through is 1000."
+LISTINGS_SEARCH_MAX = 1000
+# The listing attributes Amazon itself uses for product ids and variation families.
+EXTERNAL_ID_ATTRIBUTE = "externally_assigned_product_identifier"
+PARENT_SKU_ATTRIBUTE = "child_parent_sku_relationship"
+
+
+def _entries(attributes: Any, name: str, marketplace_id: str) -> list[dict]:
+    """The attribute's values that apply to ``marketplace_id`` (or to every one)."""
+    values = attributes.get(name) if isinstance(attributes, dict) else None
+    if not isinstance(values, list):
+        return []
+    applies = (None, "", marketplace_id)  # a tuple: values may be unhashable
+    return [
+        v for v in values if isinstance(v, dict) and v.get("marketplace_id") in applies
+    ]
+
+
+def variation_parent_skus(attributes: Any, marketplace_id: str) -> list[str]:
+    """Parents named by a variation child's ``child_parent_sku_relationship``."""
+    parents = [
+        e["parent_sku"]
+        for e in _entries(attributes, PARENT_SKU_ATTRIBUTE, marketplace_id)
+        if isinstance(e.get("parent_sku"), str)
+        and e["parent_sku"]
+        and str(e.get("child_relationship_type", "variation")).lower() == "variation"
+    ]
+    return list(dict.fromkeys(parents))
+
+
+def external_identifiers(attributes: Any, marketplace_id: str) -> set[tuple[str, str]]:
+    """``(TYPE, VALUE)`` pairs from ``externally_assigned_product_identifier``."""
+    return {
+        (str(e.get("type", "")).upper(), str(e.get("value", "")).strip().upper())
+        for e in _entries(attributes, EXTERNAL_ID_ATTRIBUTE, marketplace_id)
+    }
+
+
+@dataclass
+class ListingsSearch:
+    marketplace_ids: list[str]
+    identifiers: list[str] = field(default_factory=list)
+    identifiers_type: str = ""
+    variation_parent_sku: str = ""
+    package_hierarchy_sku: str = ""
+    created_after: datetime | None = None
+    created_before: datetime | None = None
+    last_updated_after: datetime | None = None
+    last_updated_before: datetime | None = None
+    with_issue_severity: list[str] = field(default_factory=list)
+    with_status: list[str] = field(default_factory=list)
+    without_status: list[str] = field(default_factory=list)
+    sort_by: str = "lastUpdatedDate"
+    sort_order: str = "DESC"
+
+
+@dataclass
+class _SearchItem:
+    """One SKU across the requested marketplaces."""
+
+    sku: str
+    created: datetime
+    updated: datetime
+    statuses: set[str] = field(default_factory=set)
+    severities: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ListingsSearchPage:
+    total: int  # every match, even past the 1000 that can be paged through
+    rows: dict[str, list[Listing]]  # the page's SKUs in result order → their rows
+    next_key: tuple[str, str] | None
+    previous_key: tuple[str, str] | None
+
+
+def _matching_skus(*, seller: Seller, query: ListingsSearch) -> set[str] | None:
+    """SKUs allowed by identifiers / variationParentSku (None: no such filter)."""
+    base = Listing.objects.filter(
+        seller=seller, marketplace_id__in=query.marketplace_ids
+    )
+    kind = query.identifiers_type
+    if query.identifiers:
+        column = {"SKU": "sku", "ASIN": "asin", "FNSKU": "fnsku"}.get(kind)
+        if column is not None:
+            values = query.identifiers
+            if column != "sku":
+                values = [v.upper() for v in values]
+            rows = base.filter(**{f"{column}__in": values})
+            return set(rows.values_list("sku", flat=True))
+        wanted = {(kind, v.upper()) for v in query.identifiers}
+        rows = base.filter(attributes__has_key=EXTERNAL_ID_ATTRIBUTE)
+        return {
+            sku
+            for sku, marketplace_id, attributes in rows.values_list(
+                "sku", "marketplace_id", "attributes"
+            )
+            if wanted & external_identifiers(attributes, marketplace_id)
+        }
+    if query.variation_parent_sku:
+        rows = base.filter(attributes__has_key=PARENT_SKU_ATTRIBUTE)
+        return {
+            sku
+            for sku, marketplace_id, attributes in rows.values_list(
+                "sku", "marketplace_id", "attributes"
+            )
+            if query.variation_parent_sku
+            in variation_parent_skus(attributes, marketplace_id)
+        }
+    if query.package_hierarchy_sku:
+        # Listings carry no package-hierarchy data here, so nothing contains or
+        # is contained by any SKU (getListingsItem reports no such relationship).
+        return set()
+    return None
+
+
+def _search_items(*, seller: Seller, query: ListingsSearch) -> list[_SearchItem]:
+    skus = _matching_skus(seller=seller, query=query)
+    if skus is not None and not skus:
+        return []
+    qs = Listing.objects.filter(seller=seller, marketplace_id__in=query.marketplace_ids)
+    if skus is not None:
+        qs = qs.filter(sku__in=skus)
+    items: dict[str, _SearchItem] = {}
+    # Statuses and issues are JSON lists (containment lookups differ by backend),
+    # so the item-level rules run here rather than in SQL.
+    for sku, created, updated, status, issues in qs.values_list(
+        "sku", "created_date", "last_updated_date", "status", "issues"
+    ):
+        item = items.get(sku)
+        if item is None:
+            item = items[sku] = _SearchItem(sku, created, updated)
+        item.created = min(item.created, created)
+        item.updated = max(item.updated, updated)
+        item.statuses.update(s for s in status or [] if isinstance(s, str))
+        item.severities.update(
+            i["severity"]
+            for i in issues or []
+            if isinstance(i, dict) and isinstance(i.get("severity"), str)
+        )
+    bounds = (
+        ("created", query.created_after, query.created_before),
+        ("updated", query.last_updated_after, query.last_updated_before),
+    )
+    out = []
+    for item in items.values():
+        if any(
+            (low is not None and getattr(item, name) < low)
+            or (high is not None and getattr(item, name) > high)
+            for name, low, high in bounds
+        ):
+            continue
+        if query.with_status and not item.statuses & set(query.with_status):
+            continue
+        if item.statuses & set(query.without_status):
+            continue
+        if query.with_issue_severity and not item.severities & set(
+            query.with_issue_severity
+        ):
+            continue
+        out.append(item)
+    return out
+
+
+def _stamp(value: datetime) -> str:
+    # Fixed width, UTC, microseconds: compares as strings exactly like the instants.
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _search_key(item: _SearchItem, sort_by: str) -> tuple[str, str]:
+    if sort_by == "sku":
+        return (item.sku, item.sku)
+    return (
+        _stamp(item.created if sort_by == "createdDate" else item.updated),
+        item.sku,
+    )
+
+
+def listing_search_page(
+    *,
+    seller: Seller,
+    query: ListingsSearch,
+    size: int,
+    cursor: tuple[str, str] | None = None,
+    backwards: bool = False,
+) -> ListingsSearchPage:
+    """One page of SKUs in (sort value, SKU) order, ascending or descending.
+
+    ``cursor`` is the key of the last item of the previous page (or, going
+    ``backwards``, of the first item of the next one): keyset paging, so rows
+    added or removed between calls cause neither duplicates nor gaps.
+    """
+    descending = query.sort_order == "DESC"
+    keyed = sorted(
+        (
+            (_search_key(item, query.sort_by), item.sku)
+            for item in _search_items(seller=seller, query=query)
+        ),
+        reverse=descending,
+    )
+    total = len(keyed)
+    keys = [key for key, _sku in keyed[:LISTINGS_SEARCH_MAX]]
+
+    def precedes(key: tuple[str, str]) -> bool:
+        return key > cursor if descending else key < cursor
+
+    if cursor is None:
+        start, end = 0, min(size, len(keys))
+    elif backwards:
+        end = sum(1 for key in keys if precedes(key))
+        start = max(0, end - size)
+    else:
+        start = sum(1 for key in keys if precedes(key) or key == cursor)
+        end = min(start + size, len(keys))
+    page = keyed[start:end]
+    rows: dict[str, list[Listing]] = {sku: [] for _key, sku in page}
+    order = {m: i for i, m in enumerate(query.marketplace_ids)}
+    for row in sorted(
+        Listing.objects.filter(
+            seller=seller, marketplace_id__in=query.marketplace_ids, sku__in=rows
+        ),
+        key=lambda r: order[r.marketplace_id],
+    ):
+        rows[row.sku].append(row)
+    return ListingsSearchPage(
+        total=total,
+        rows=rows,
+        next_key=page[-1][0] if page and end < len(keys) else None,
+        previous_key=page[0][0] if page and start > 0 else None,
+    )
+
+
+def variation_children(
+    *, seller: Seller, parent_skus: list[str], marketplace_ids: list[str]
+) -> dict[tuple[str, str], list[str]]:
+    """(parent SKU, marketplace) → the SKUs that name it as their variation parent."""
+    wanted = set(parent_skus)
+    children: dict[tuple[str, str], list[str]] = {}
+    rows = Listing.objects.filter(
+        seller=seller,
+        marketplace_id__in=marketplace_ids,
+        attributes__has_key=PARENT_SKU_ATTRIBUTE,
+    ).order_by("sku")
+    for sku, marketplace_id, attributes in rows.values_list(
+        "sku", "marketplace_id", "attributes"
+    ):
+        for parent in variation_parent_skus(attributes, marketplace_id):
+            if parent in wanted:
+                children.setdefault((parent, marketplace_id), []).append(sku)
+    return children
+
+
 def inventory_page(
     *,
     seller: Seller,
@@ -202,3 +464,24 @@ def report_get(*, seller: Seller, report_id: str) -> Report | None:
         .filter(seller=seller, report_id=report_id)
         .first()
     )
+
+
+# --- report schedules ---
+
+
+def report_schedule_list(
+    *, seller: Seller, report_types: list[str]
+) -> list[ReportSchedule]:
+    return list(
+        ReportSchedule.objects.filter(
+            seller=seller, report_type__in=report_types
+        ).order_by("report_type", "created_at", "report_schedule_id")
+    )
+
+
+def report_schedule_get(
+    *, seller: Seller, report_schedule_id: str
+) -> ReportSchedule | None:
+    return ReportSchedule.objects.filter(
+        seller=seller, report_schedule_id=report_schedule_id
+    ).first()

@@ -21,6 +21,11 @@ urlpatterns = [
         name="order-items",
     ),
     path(
+        "orders/v0/orders/<str:orderId>/orderItems/buyerInfo",
+        orders.GetOrderItemsBuyerInfoView.as_view(),
+        name="order-items-buyer-info",
+    ),
+    path(
         "orders/v0/orders/<str:orderId>/address",
         orders.GetOrderAddressView.as_view(),
         name="order-address",
@@ -31,6 +36,11 @@ urlpatterns = [
         name="order-buyer-info",
     ),
     # Listings Items 2021-08-01 (SKUs may contain "/", sent as %2F)
+    path(
+        "listings/2021-08-01/items/<str:sellerId>",
+        listings.SearchListingsItemsView.as_view(),
+        name="listings-search",
+    ),
     path(
         "listings/2021-08-01/items/<str:sellerId>/<path:sku>",
         listings.ListingsItemView.as_view(),
@@ -63,6 +73,16 @@ urlpatterns = [
         "reports/2021-06-30/documents/<str:reportDocumentId>",
         reports.ReportDocumentView.as_view(),
         name="report-document",
+    ),
+    path(
+        "reports/2021-06-30/schedules",
+        reports.ReportSchedulesView.as_view(),
+        name="report-schedules",
+    ),
+    path(
+        "reports/2021-06-30/schedules/<str:reportScheduleId>",
+        reports.ReportScheduleView.as_view(),
+        name="report-schedule",
     ),
     # Mock-only
     path(

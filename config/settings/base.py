@@ -279,6 +279,11 @@ AMAZON_INVENTORY_NEXT_TOKEN_TTL = env.int("AMAZON_INVENTORY_NEXT_TOKEN_TTL", def
 AMAZON_REPORT_GZIP = env.bool("AMAZON_REPORT_GZIP", default=False)
 # Seeded dates are relative to this instant (ISO 8601); empty = today 00:00 UTC.
 AMAZON_SEED_ANCHOR = env("AMAZON_SEED_ANCHOR", default="")
+# Report schedules: a minute's resolution is plenty for the shortest period (PT5M).
+CELERY_BEAT_SCHEDULE["amazon-run-report-schedules"] = {
+    "task": "amazon.run_report_schedules",
+    "schedule": 60.0,
+}
 # A 400 raised before any view (e.g. a Host outside ALLOWED_HOSTS) below /amazon/
 # is answered in the SP-API error envelope (apps/core/errors.py).
 ERROR_RESPONDERS = {

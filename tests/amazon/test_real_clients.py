@@ -216,6 +216,29 @@ def db_shipped_order(server: MockServer) -> sqlite3.Row:
     )[0]
 
 
+def db_gift_order(server: MockServer) -> sqlite3.Row:
+    """A US order of the seeded seller with at least one gift-wrapped item."""
+    return server.rows(
+        "SELECT o.* FROM amazon_order o JOIN amazon_orderitem i ON i.order_id = o.id "
+        "WHERE o.seller_id = ? AND o.marketplace_id = ? AND i.gift_wrap_level <> '' "
+        "AND o.order_status = 'Shipped' AND o.deleted_at IS NULL "
+        "ORDER BY o.amazon_order_id LIMIT 1",
+        server.seller_pk(),
+        US,
+    )[0]
+
+
+def assert_items_buyer_info_match(server, order_row, items: list[dict]) -> None:
+    expected = db_order_items(server, order_row["id"])
+    assert [i["OrderItemId"] for i in items] == [r["order_item_id"] for r in expected]
+    for item, row in zip(items, expected, strict=True):
+        assert item.get("GiftWrapLevel") == (row["gift_wrap_level"] or None)
+        if row["gift_wrap_level"]:
+            amount = Decimal(item["GiftWrapPrice"]["Amount"])
+            assert amount == Decimal(str(row["gift_wrap_price"]))
+    assert any(i.get("GiftWrapLevel") for i in items)
+
+
 def db_order_items(server: MockServer, order_pk) -> list[sqlite3.Row]:
     return server.rows(
         "SELECT * FROM amazon_orderitem WHERE order_id = ? AND deleted_at IS NULL "
@@ -421,6 +444,15 @@ def test_sp_api_orders_walk_every_page_and_read_one_order(server, sp_api_client)
     assert buyer["BuyerEmail"].endswith("@marketplace.amazon.com")
 
 
+def test_sp_api_order_items_buyer_info(server, sp_api_client):
+    row = db_gift_order(server)
+    payload = (
+        sp_api_client(Orders).get_order_items_buyer_info(row["amazon_order_id"]).payload
+    )
+    assert payload["AmazonOrderId"] == row["amazon_order_id"]
+    assert_items_buyer_info_match(server, row, payload["OrderItems"])
+
+
 def test_sp_api_orders_errors_arrive_as_exceptions(sp_api_client):
     orders = sp_api_client(Orders)
     with pytest.raises(SellingApiNotFoundException) as missing:
@@ -609,6 +641,23 @@ def test_spapi_orders_walk_every_page_and_read_one_order(server, spapi):
 
     buyer = api.get_order_buyer_info(order_id, _request_timeout=HTTP_TIMEOUT).payload
     assert buyer.buyer_email == row["buyer_email"]
+
+
+def test_spapi_order_items_buyer_info(server, spapi):
+    row = db_gift_order(server)
+    payload = (
+        OrdersV0Api(spapi.api_client)
+        .get_order_items_buyer_info(
+            row["amazon_order_id"], _request_timeout=HTTP_TIMEOUT
+        )
+        .payload
+    )
+    assert payload.amazon_order_id == row["amazon_order_id"]
+    assert_items_buyer_info_match(
+        server,
+        row,
+        [spapi.api_client.sanitize_for_serialization(i) for i in payload.order_items],
+    )
 
 
 def test_spapi_unknown_order_is_a_404_envelope(spapi):

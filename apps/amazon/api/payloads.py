@@ -11,7 +11,15 @@ from typing import Any
 
 from apps.amazon.api.base import iso
 from apps.amazon.marketplaces import MARKETPLACES
-from apps.amazon.models import InventoryItem, Listing, Order, OrderItem, Report
+from apps.amazon.models import (
+    InventoryItem,
+    Listing,
+    Order,
+    OrderItem,
+    Report,
+    ReportSchedule,
+)
+from apps.amazon.selectors import variation_parent_skus
 
 ADDRESS_STATUSES = {"Unshipped", "PartiallyShipped", "Shipped", "InvoiceUnconfirmed"}
 PRICED_ITEM_EXCLUDED_STATUSES = {"Pending", "PendingAvailability"}
@@ -113,6 +121,22 @@ def order_item_payload(item: OrderItem, order: Order) -> dict[str, Any]:
     return data
 
 
+def order_item_buyer_info_payload(item: OrderItem, order: Order) -> dict[str, Any]:
+    """getOrderItemsBuyerInfo: only what the buyer chose for this item; gift
+    messages and Amazon Custom data exist for MFN orders only (the model says)."""
+    data: dict[str, Any] = {"OrderItemId": item.order_item_id}
+    if item.customized_url and order.fulfillment_channel == "MFN":
+        data["BuyerCustomizedInfo"] = {"CustomizedURL": item.customized_url}
+    if item.gift_wrap_level:
+        data["GiftWrapLevel"] = item.gift_wrap_level
+        if order.order_status not in PRICED_ITEM_EXCLUDED_STATUSES:
+            data["GiftWrapPrice"] = money(item.gift_wrap_price, order.currency)
+            data["GiftWrapTax"] = money(item.gift_wrap_tax, order.currency)
+    if item.gift_message_text and order.fulfillment_channel == "MFN":
+        data["GiftMessageText"] = item.gift_message_text
+    return data
+
+
 def order_address_payload(order: Order) -> dict[str, Any]:
     data: dict[str, Any] = {"AmazonOrderId": order.amazon_order_id}
     if order.buyer_company_name:
@@ -166,8 +190,26 @@ def listing_summary(row: Listing) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
+def listing_relationships(
+    row: Listing, children: dict[tuple[str, str], list[str]]
+) -> list[dict[str, Any]]:
+    """VARIATION links from the child's ``child_parent_sku_relationship``
+    attribute; ``children`` maps (parent SKU, marketplace) to the children."""
+    relationships: list[dict[str, Any]] = []
+    parents = variation_parent_skus(row.attributes, row.marketplace_id)
+    if parents:
+        relationships.append({"type": "VARIATION", "parentSkus": parents})
+    kids = children.get((row.sku, row.marketplace_id))
+    if kids:
+        relationships.append({"type": "VARIATION", "childSkus": kids})
+    return relationships
+
+
 def listing_item_payload(
-    sku: str, rows: list[Listing], included: list[str]
+    sku: str,
+    rows: list[Listing],
+    included: list[str],
+    children: dict[tuple[str, str], list[str]] | None = None,
 ) -> dict[str, Any]:
     item: dict[str, Any] = {"sku": sku}
     if "summaries" in included:
@@ -212,7 +254,11 @@ def listing_item_payload(
         ]
     if "relationships" in included:
         item["relationships"] = [
-            {"marketplaceId": r.marketplace_id, "relationships": []} for r in rows
+            {
+                "marketplaceId": r.marketplace_id,
+                "relationships": listing_relationships(r, children or {}),
+            }
+            for r in rows
         ]
     if "procurement" in included:
         item["procurement"] = []
@@ -281,11 +327,24 @@ def report_payload(report: Report) -> dict[str, Any]:
         "marketplaceIds": list(report.marketplace_ids or []),
         "dataStartTime": report_time(report.data_start_time),
         "dataEndTime": report_time(report.data_end_time),
+        "reportScheduleId": report.report_schedule_id or None,
         "createdTime": report_time(report.created_time),
         "processingStatus": report.processing_status,
         "processingStartTime": report_time(report.processing_start_time),
         "processingEndTime": report_time(report.processing_end_time),
         "reportDocumentId": report.document.document_id if report.document else None,
+    }
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def report_schedule_payload(schedule: ReportSchedule) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "reportScheduleId": schedule.report_schedule_id,
+        "reportType": schedule.report_type,
+        "marketplaceIds": list(schedule.marketplace_ids or []),
+        "reportOptions": dict(schedule.report_options or {}) or None,
+        "period": schedule.period,
+        "nextReportCreationTime": report_time(schedule.next_report_creation_time),
     }
     return {k: v for k, v in data.items() if v is not None}
 

@@ -46,6 +46,7 @@ def report_create(
     data_start_time: datetime | None = None,
     data_end_time: datetime | None = None,
     report_options: dict[str, str] | None = None,
+    report_schedule_id: str = "",
 ) -> Report:
     now = timezone.now()
     end = data_end_time or now
@@ -62,6 +63,7 @@ def report_create(
         data_end_time=end,
         report_options=report_options or {},
         created_time=now,
+        report_schedule_id=report_schedule_id,
     )
     from apps.amazon.tasks import process_report
 

@@ -37,6 +37,7 @@ from apps.amazon.models import (
     RefreshToken,
     Report,
     ReportDocument,
+    ReportSchedule,
     Seller,
 )
 
@@ -139,9 +140,11 @@ def _products(rng: random.Random, count: int) -> list[_Product]:
 
 
 def wipe_domain_data() -> None:
-    """Hard-delete orders, listings, inventory and reports of every seller."""
+    """Hard-delete orders, listings, inventory, reports and report schedules of
+    every seller."""
     OrderItem.all_objects.all().hard_delete()
     Order.all_objects.all().hard_delete()
+    ReportSchedule.all_objects.all().hard_delete()
     Report.all_objects.all().hard_delete()
     ReportDocument.all_objects.all().hard_delete()
     InventoryItem.all_objects.all().hard_delete()
@@ -151,6 +154,7 @@ def wipe_domain_data() -> None:
 def wipe_seller_data(seller: Seller) -> None:
     OrderItem.all_objects.filter(order__seller=seller).hard_delete()
     Order.all_objects.filter(seller=seller).hard_delete()
+    ReportSchedule.all_objects.filter(seller=seller).hard_delete()
     Report.all_objects.filter(seller=seller).hard_delete()
     ReportDocument.all_objects.filter(seller=seller).hard_delete()
     InventoryItem.all_objects.filter(seller=seller).hard_delete()
@@ -507,6 +511,9 @@ def seed_amazon(
                     is_gift=rng.random() < 0.03,
                     position=position,
                 )
+                _gift_details(
+                    item, mfn=channel == "MFN", tax_rate=tax_rate, fx=FX[mp.currency]
+                )
                 item_rows.append(item)
                 total += item.line_total
                 if status != Order.Status.CANCELED:
@@ -540,6 +547,38 @@ def seed_amazon(
 
     summary.counts = counts
     return summary
+
+
+GIFT_MESSAGES = (
+    "Happy birthday! Love, {name}",
+    "Congratulations on the new job!",
+    "Merry Christmas from all of us",
+    "Thinking of you. {name}",
+    "Enjoy, and thank you for everything!",
+)
+
+
+def _gift_details(
+    item: OrderItem, *, mfn: bool, tax_rate: Decimal, fx: Decimal
+) -> None:
+    """Gift wrap, message and Amazon Custom data for getOrderItemsBuyerInfo.
+
+    Drawn from a generator seeded by the item id, not the shared one, so adding
+    these fields left every other seeded value as it was. Gift messages and
+    Custom data exist for MFN items only, as the model notes."""
+    item_rng = random.Random(item.order_item_id)
+    if item.is_gift:
+        item.gift_wrap_level = item_rng.choice(("Classic", "Premium"))
+        item.gift_wrap_price = money(Decimal("3.99") * fx)
+        item.gift_wrap_tax = money(item.gift_wrap_price * tax_rate)
+        if mfn:
+            name = item_rng.choice(("Ana", "Sam", "Kenji", "Priya", "Lukas"))
+            item.gift_message_text = item_rng.choice(GIFT_MESSAGES).format(name=name)
+    if mfn and item_rng.random() < 0.02:
+        token = "".join(item_rng.choices(string.ascii_letters + string.digits, k=22))
+        item.customized_url = (
+            f"https://zme-caps.amazon.com/t/{token}/{item.order_item_id}.zip"
+        )
 
 
 @transaction.atomic

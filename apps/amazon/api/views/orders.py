@@ -1,5 +1,5 @@
-"""Orders API v0: getOrders, getOrder, getOrderItems, getOrderAddress,
-getOrderBuyerInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does."""
+"""Orders API v0: getOrders, getOrder, getOrderItems, getOrderItemsBuyerInfo,
+getOrderAddress, getOrderBuyerInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does."""
 
 import re
 from dataclasses import asdict, fields
@@ -23,6 +23,7 @@ from apps.amazon.api.payloads import (
     known_marketplace,
     order_address_payload,
     order_buyer_info_payload,
+    order_item_buyer_info_payload,
     order_item_payload,
     order_payload,
 )
@@ -232,32 +233,48 @@ class GetOrderView(SpApiView):
         return Response({"payload": order_payload(order)})
 
 
+def _order_items_response(view: SpApiView, request, order_id: str, item_payload):
+    """getOrderItems and getOrderItemsBuyerInfo page the same items alike."""
+    order = _order_or_404(view, order_id)
+    offset = 0
+    token = request.query_params.get("NextToken", "").strip()
+    if token:
+        state = paging.decode("order-items", token)
+        if state.get("order") != order.amazon_order_id:
+            raise InvalidInput("Invalid NextToken.", message="Invalid Input")
+        offset = int(state["offset"])
+    items, next_offset = order_items_page(
+        order=order, offset=offset, limit=ORDER_ITEMS_PAGE_SIZE
+    )
+    payload: dict = {
+        "AmazonOrderId": order.amazon_order_id,
+        "OrderItems": [item_payload(i, order) for i in items],
+    }
+    if next_offset is not None:
+        payload["NextToken"] = paging.encode(
+            "order-items", {"order": order.amazon_order_id, "offset": next_offset}
+        )
+    return Response({"payload": payload})
+
+
 class GetOrderItemsView(SpApiView):
     operation = "getOrderItems"
 
     @sp_api_schema("ordersV0.json", "/orders/v0/orders/{orderId}/orderItems", "get")
     def get(self, request, orderId: str):
-        order_id = orderId
-        order = _order_or_404(self, order_id)
-        offset = 0
-        token = request.query_params.get("NextToken", "").strip()
-        if token:
-            state = paging.decode("order-items", token)
-            if state.get("order") != order.amazon_order_id:
-                raise InvalidInput("Invalid NextToken.", message="Invalid Input")
-            offset = int(state["offset"])
-        items, next_offset = order_items_page(
-            order=order, offset=offset, limit=ORDER_ITEMS_PAGE_SIZE
+        return _order_items_response(self, request, orderId, order_item_payload)
+
+
+class GetOrderItemsBuyerInfoView(SpApiView):
+    operation = "getOrderItemsBuyerInfo"
+
+    @sp_api_schema(
+        "ordersV0.json", "/orders/v0/orders/{orderId}/orderItems/buyerInfo", "get"
+    )
+    def get(self, request, orderId: str):
+        return _order_items_response(
+            self, request, orderId, order_item_buyer_info_payload
         )
-        payload: dict = {
-            "AmazonOrderId": order.amazon_order_id,
-            "OrderItems": [order_item_payload(i, order) for i in items],
-        }
-        if next_offset is not None:
-            payload["NextToken"] = paging.encode(
-                "order-items", {"order": order.amazon_order_id, "offset": next_offset}
-            )
-        return Response({"payload": payload})
 
 
 class GetOrderAddressView(SpApiView):

@@ -1,5 +1,6 @@
 """Reports API 2021-06-30: createReport, getReports, getReport, cancelReport,
-getReportDocument; the mock's signed document download and the documented
+getReportDocument, getReportSchedules, createReportSchedule, getReportSchedule,
+cancelReportSchedule; the mock's signed document download and the documented
 ``/reports/{reportId}/document`` convenience redirect."""
 
 import re
@@ -30,16 +31,30 @@ from apps.amazon.api.errors import (
     NotFound,
     plain_error_response,
 )
-from apps.amazon.api.payloads import known_marketplace, report_payload
+from apps.amazon.api.payloads import (
+    known_marketplace,
+    report_payload,
+    report_schedule_payload,
+)
 from apps.amazon.api.schema import sp_api_schema
-from apps.amazon.models import Report, ReportDocument
-from apps.amazon.selectors import ReportsQuery, report_get, report_page
+from apps.amazon.models import Report, ReportDocument, ReportSchedule
+from apps.amazon.selectors import (
+    ReportsQuery,
+    report_get,
+    report_page,
+    report_schedule_get,
+    report_schedule_list,
+)
 from apps.amazon.services.reports import (
     ReportStateError,
     document_from_token,
     document_url_token,
     report_cancel,
     report_create,
+)
+from apps.amazon.services.schedules import (
+    report_schedule_cancel,
+    report_schedule_create,
 )
 
 MODEL = "reports_2021-06-30.json"
@@ -63,6 +78,41 @@ def _marketplaces(ids: list[str], *, low: int, high: int, name: str) -> list[str
     if unknown:
         raise InvalidInput(f"Invalid {name}: {', '.join(unknown)}.")
     return ids
+
+
+def _json_object(request) -> dict:
+    if not isinstance(request.data, dict):
+        raise InvalidInput("The request body must be a JSON object.")
+    return request.data
+
+
+def _report_type(data: dict) -> str:
+    report_type = data.get("reportType")
+    if not isinstance(report_type, str) or not report_type:
+        raise InvalidInput("Missing required field: reportType.")
+    if not REPORT_TYPE_RE.match(report_type):
+        raise InvalidInput(f"Invalid reportType: {report_type}.")
+    return report_type
+
+
+def _body_marketplaces(data: dict) -> list[str]:
+    if "marketplaceIds" not in data:
+        raise InvalidInput("Missing required field: marketplaceIds.")
+    return _marketplaces(
+        list(dict.fromkeys(body_list(data.get("marketplaceIds")))),
+        low=1,
+        high=25,
+        name="marketplaceIds",
+    )
+
+
+def _report_options(data: dict) -> dict[str, str]:
+    options = data.get("reportOptions") or {}
+    if not isinstance(options, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in options.items()
+    ):
+        raise InvalidInput("reportOptions must map strings to strings.")
+    return options
 
 
 class ReportsView(SpApiView):
@@ -142,22 +192,9 @@ class ReportsView(SpApiView):
 
     @sp_api_schema(MODEL, "/reports/2021-06-30/reports", "post")
     def post(self, request):
-        data = request.data
-        if not isinstance(data, dict):
-            raise InvalidInput("The request body must be a JSON object.")
-        report_type = data.get("reportType")
-        if not isinstance(report_type, str) or not report_type:
-            raise InvalidInput("Missing required field: reportType.")
-        if not REPORT_TYPE_RE.match(report_type):
-            raise InvalidInput(f"Invalid reportType: {report_type}.")
-        if "marketplaceIds" not in data:
-            raise InvalidInput("Missing required field: marketplaceIds.")
-        marketplace_ids = _marketplaces(
-            list(dict.fromkeys(body_list(data.get("marketplaceIds")))),
-            low=1,
-            high=25,
-            name="marketplaceIds",
-        )
+        data = _json_object(request)
+        report_type = _report_type(data)
+        marketplace_ids = _body_marketplaces(data)
         now = timezone.now()
         times = {}
         for name in ("dataStartTime", "dataEndTime"):
@@ -175,11 +212,7 @@ class ReportsView(SpApiView):
         start, end = times["dataStartTime"], times["dataEndTime"]
         if start and end and start > end:
             raise InvalidInput("dataStartTime must be before dataEndTime.")
-        options = data.get("reportOptions") or {}
-        if not isinstance(options, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in options.items()
-        ):
-            raise InvalidInput("reportOptions must map strings to strings.")
+        options = _report_options(data)
         report = report_create(
             seller=self.seller,
             report_type=report_type,
@@ -215,6 +248,86 @@ class ReportView(SpApiView):
             report_cancel(report=report)
         except ReportStateError as exc:
             raise InvalidInput(str(exc)) from exc
+        return Response(status=200)
+
+
+class ReportSchedulesView(SpApiView):
+    def get_operation(self, request) -> str:
+        return (
+            "createReportSchedule" if request.method == "POST" else "getReportSchedules"
+        )
+
+    @sp_api_schema(MODEL, "/reports/2021-06-30/schedules", "get")
+    def get(self, request):
+        report_types = query_list(request, "reportTypes")
+        if not report_types:
+            raise InvalidInput("Missing required parameter: reportTypes.")
+        if len(report_types) > 10:
+            raise InvalidInput("reportTypes must contain between 1 and 10 values.")
+        schedules = report_schedule_list(seller=self.seller, report_types=report_types)
+        return Response(
+            {"reportSchedules": [report_schedule_payload(s) for s in schedules]}
+        )
+
+    @sp_api_schema(MODEL, "/reports/2021-06-30/schedules", "post")
+    def post(self, request):
+        data = _json_object(request)
+        report_type = _report_type(data)
+        marketplace_ids = _body_marketplaces(data)
+        period = data.get("period")
+        if period in (None, ""):
+            raise InvalidInput("Missing required field: period.")
+        if period not in ReportSchedule.PERIODS:
+            raise InvalidInput(
+                f"Invalid period: {period}. Allowed values: "
+                + ", ".join(ReportSchedule.PERIODS)
+                + "."
+            )
+        next_time = data.get("nextReportCreationTime")
+        if next_time in (None, ""):
+            next_time = None
+        elif isinstance(next_time, str):
+            next_time = parse_datetime(next_time, "nextReportCreationTime")
+        else:
+            raise InvalidInput(
+                "nextReportCreationTime must be an ISO 8601 date-time string."
+            )
+        schedule = report_schedule_create(
+            seller=self.seller,
+            report_type=report_type,
+            marketplace_ids=marketplace_ids,
+            period=period,
+            next_report_creation_time=next_time,
+            report_options=_report_options(data),
+        )
+        return Response({"reportScheduleId": schedule.report_schedule_id}, status=201)
+
+
+def _schedule_or_404(view: SpApiView, report_schedule_id: str) -> ReportSchedule:
+    schedule = report_schedule_get(
+        seller=view.seller, report_schedule_id=report_schedule_id
+    )
+    if schedule is None:
+        raise NotFound(f"Report schedule {report_schedule_id} does not exist.")
+    return schedule
+
+
+class ReportScheduleView(SpApiView):
+    def get_operation(self, request) -> str:
+        return (
+            "cancelReportSchedule"
+            if request.method == "DELETE"
+            else "getReportSchedule"
+        )
+
+    @sp_api_schema(MODEL, "/reports/2021-06-30/schedules/{reportScheduleId}", "get")
+    def get(self, request, reportScheduleId: str):
+        schedule = _schedule_or_404(self, reportScheduleId)
+        return Response(report_schedule_payload(schedule))
+
+    @sp_api_schema(MODEL, "/reports/2021-06-30/schedules/{reportScheduleId}", "delete")
+    def delete(self, request, reportScheduleId: str):
+        report_schedule_cancel(schedule=_schedule_or_404(self, reportScheduleId))
         return Response(status=200)
 
 

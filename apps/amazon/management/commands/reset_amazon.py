@@ -10,8 +10,9 @@ from apps.amazon.services.seeding import reset_amazon
 
 class Command(BaseCommand):
     help = (
-        "Wipe every seller's orders, listings, inventory and reports and restore "
-        "the seeded state. Seeded credentials and unexpired access tokens survive."
+        "Wipe every seller's orders, listings, inventory, reports and report "
+        "schedules and restore the seeded state. Seeded credentials and unexpired "
+        "access tokens survive."
     )
 
     def add_arguments(self, parser):
