@@ -14,9 +14,9 @@ line in config/asgi.py::
 
     application = mock_asgi(get_asgi_application())
 
-Without it the URL pattern below still serves every mock through ``mock_view``
-(the two aborting faults then degrade to headers followed by a dropped
-connection).
+Without it the URL pattern below still serves every mock through ``mock_view``,
+under ASGI or WSGI (gunicorn); the live chaos tests run every fault against
+all three, and a client sees the same fault from each.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import re
 import socket
 import struct
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -81,9 +81,14 @@ def _read_body(request: HttpRequest) -> tuple[bytes, bool]:
 
 def _django_response(plan: EngineResponse, request: HttpRequest) -> HttpResponse:
     if plan.abort or plan.drip_seconds:
-        response: HttpResponse = StreamingHttpResponse(
-            _stream(plan, request), status=plan.status
+        # Under WSGI Django buffers an async iterator whole (no drip, and an
+        # abort turns into a 500), so WSGI gets a blocking one.
+        content = (
+            _stream(plan, request)
+            if hasattr(request, "scope")
+            else _stream_wsgi(plan, request)
         )
+        response: HttpResponse = StreamingHttpResponse(content, status=plan.status)
         if plan.abort is None:
             response["Content-Length"] = str(len(plan.body))
     else:
@@ -99,6 +104,14 @@ def _django_response(plan: EngineResponse, request: HttpRequest) -> HttpResponse
     return response
 
 
+def _drip(plan: EngineResponse) -> tuple[list[bytes], float]:
+    """slow_drip: the body in DRIP_CHUNKS pieces and the pause after each."""
+    body = plan.body
+    size = max(1, -(-len(body) // DRIP_CHUNKS))
+    chunks = [body[start : start + size] for start in range(0, len(body), size)]
+    return chunks, plan.drip_seconds / DRIP_CHUNKS
+
+
 async def _stream(plan: EngineResponse, request: HttpRequest) -> AsyncIterator[bytes]:
     if plan.abort:
         abort = getattr(request, "scope", {}).get(ABORT_KEY)
@@ -110,12 +123,38 @@ async def _stream(plan: EngineResponse, request: HttpRequest) -> AsyncIterator[b
         if abort is not None:
             await abort("reset" if plan.abort == "reset" else "empty")
         raise ChaosAbort(plan.abort)
-    body = plan.body
-    size = max(1, -(-len(body) // DRIP_CHUNKS))
-    pause = plan.drip_seconds / DRIP_CHUNKS
-    for start in range(0, len(body), size):
-        yield body[start : start + size]
+    chunks, pause = _drip(plan)
+    for chunk in chunks:
+        yield chunk
         await asyncio.sleep(pause)
+
+
+def _stream_wsgi(plan: EngineResponse, request: HttpRequest) -> Iterator[bytes]:
+    """The WSGI twin of ``_stream``; aborts reach the socket under gunicorn.
+
+    With no byte sent, gunicorn would answer our exception with a 500, so the
+    socket is shut down first (its 500 then meets EPIPE, which it ignores).
+    After a partial body gunicorn closes the connection itself; SO_LINGER 0
+    makes that close a reset. Other WSGI servers: headers, then a dropped
+    connection at best."""
+    if plan.abort:
+        sock = request.META.get("gunicorn.socket")
+        if plan.partial_bytes:
+            yield plan.body[: plan.partial_bytes]
+            time.sleep(0.05)  # let the partial body reach the client
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                if plan.abort == "reset":
+                    sock.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                if plan.abort == "empty" or not plan.partial_bytes:
+                    sock.shutdown(socket.SHUT_RDWR)
+        raise ChaosAbort(plan.abort)
+    chunks, pause = _drip(plan)
+    for chunk in chunks:
+        yield chunk
+        time.sleep(pause)
 
 
 def _journal(
@@ -310,16 +349,9 @@ async def _send_plan(plan: EngineResponse, send: Any, abort: Any) -> None:
         }
     )
     if plan.drip_seconds and body:
-        size = max(1, -(-len(body) // DRIP_CHUNKS))
-        pause = plan.drip_seconds / DRIP_CHUNKS
-        for start in range(0, len(body), size):
-            await send(
-                {
-                    "type": "http.response.body",
-                    "body": body[start : start + size],
-                    "more_body": True,
-                }
-            )
+        chunks, pause = _drip(plan)
+        for chunk in chunks:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await asyncio.sleep(pause)
         await send({"type": "http.response.body", "body": b""})
         return

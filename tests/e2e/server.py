@@ -59,11 +59,16 @@ class LiveServer:
         self.log = open(  # noqa: SIM115
             Path(env.get("E2E_LOG_DIR", "/tmp")) / f"e2e-{self.port}.log", "w"
         )
+        if ".wsgi:" in app:  # WSGI as deployed: gunicorn, threaded sync worker
+            command = [PYTHON, "-m", "gunicorn", app, "-b", f"127.0.0.1:{self.port}",
+                       "-w", "1", "--threads", "8", "--log-level", "warning"]  # fmt: skip
+        else:
+            command = [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1",
+                       "--port", str(self.port), "--log-level", "warning",
+                       "--no-access-log"]  # fmt: skip
         self.proc = subprocess.Popen(
-            [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "warning", "--no-access-log"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -39,7 +39,17 @@ def db_file(tmp_path_factory):
     return path
 
 
-@pytest.fixture(scope="module", params=["config.asgi:application"])
+@pytest.fixture(
+    scope="module",
+    # The ASGI fast path; plain Django under ASGI and under WSGI (the view
+    # fallback, for deployments without the wrapper). Every fault must be the
+    # same fault to a client whichever serves it.
+    params=[
+        "config.asgi:application",
+        "config.asgi:django_application",
+        "config.wsgi:application",
+    ],
+)
 def server(request, db_file):
     env = server_env(
         f"sqlite:///{db_file}",
