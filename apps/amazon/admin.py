@@ -45,8 +45,15 @@ class RefreshTokenAdmin(SoftDeleteAdmin):
 
 @admin.register(models.AccessToken)
 class AccessTokenAdmin(SoftDeleteAdmin):
-    list_display = ("token_hash", "seller", "application", "scope", "expires_at")
-    list_filter = ("application",)
+    list_display = (
+        "token_hash",
+        "kind",
+        "seller",
+        "application",
+        "scope",
+        "expires_at",
+    )
+    list_filter = ("kind", "application")
     search_fields = ("token_hash", "seller__selling_partner_id")
     readonly_fields = ("token_hash",)
     list_select_related = ("seller", "application")

@@ -7,6 +7,7 @@ UUID primary key every table inherits from ``BaseModel``.
 """
 
 import hashlib
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.models import BaseModel
 
 ALIVE = Q(deleted_at__isnull=True)
+# An AmazonOrderId: 3-7-7 digits (``113-1234567-7654321``).
+ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 
 
 def hash_token(token: str) -> str:
@@ -82,7 +85,12 @@ class RefreshToken(BaseModel):
 
 
 class AccessToken(BaseModel):
-    """An issued LWA access token; only its SHA-256 is stored."""
+    """An issued LWA access token (``Atza|…``) or Restricted Data Token
+    (``Atz.sprdt|…``); only its SHA-256 is stored."""
+
+    class Kind(models.TextChoices):
+        ACCESS = "access", _("LWA access token")
+        RESTRICTED = "restricted", _("Restricted Data Token")
 
     application = models.ForeignKey(
         LwaApplication, on_delete=models.CASCADE, related_name="access_tokens"
@@ -98,6 +106,18 @@ class AccessToken(BaseModel):
     token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
     scope = models.CharField(_("scope"), max_length=200, blank=True)
     expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.ACCESS
+    )
+    # Restricted Data Tokens only: what the token opens, as createRestrictedDataToken
+    # validated it: [{"method", "path", "operation", "orderId" (null = any order),
+    # "dataElements"}].
+    restricted_resources = models.JSONField(
+        _("restricted resources"), default=list, blank=True
+    )
+    target_application = models.CharField(
+        _("target application"), max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = _("access token")

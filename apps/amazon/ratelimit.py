@@ -56,6 +56,7 @@ USAGE_PLANS: dict[str, UsagePlan] = {
     "createReportSchedule": UsagePlan(0.0222, 10),
     "getReportSchedule": UsagePlan(0.0222, 10),
     "cancelReportSchedule": UsagePlan(0.0222, 10),
+    "createRestrictedDataToken": UsagePlan(1, 10),
 }
 
 

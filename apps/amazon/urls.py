@@ -2,7 +2,15 @@
 
 from django.urls import path, re_path
 
-from apps.amazon.api.views import inventory, listings, lwa, mock, orders, reports
+from apps.amazon.api.views import (
+    inventory,
+    listings,
+    lwa,
+    mock,
+    orders,
+    reports,
+    tokens,
+)
 
 app_name = "amazon"
 
@@ -83,6 +91,12 @@ urlpatterns = [
         "reports/2021-06-30/schedules/<str:reportScheduleId>",
         reports.ReportScheduleView.as_view(),
         name="report-schedule",
+    ),
+    # Tokens 2021-03-01
+    path(
+        "tokens/2021-03-01/restrictedDataToken",
+        tokens.RestrictedDataTokenView.as_view(),
+        name="restricted-data-token",
     ),
     # Mock-only
     path(

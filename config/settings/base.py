@@ -271,6 +271,16 @@ LOGGING = {
 AMAZON_RATE_LIMITS_ENABLED = env.bool("AMAZON_RATE_LIMITS_ENABLED", default=True)
 AMAZON_RATE_LIMIT_SCALE = env.float("AMAZON_RATE_LIMIT_SCALE", default=1.0)
 AMAZON_ACCESS_TOKEN_TTL = env.int("AMAZON_ACCESS_TOKEN_TTL", default=3600)
+# Restricted Data Tokens (createRestrictedDataToken) live an hour, as Amazon's.
+AMAZON_RESTRICTED_DATA_TOKEN_TTL = env.int(
+    "AMAZON_RESTRICTED_DATA_TOKEN_TTL", default=3600
+)
+# Production Amazon serves getOrderAddress, getOrderBuyerInfo and
+# getOrderItemsBuyerInfo only to a Restricted Data Token; off by default so that
+# clients written against the plain access token keep working.
+AMAZON_REQUIRE_RESTRICTED_DATA_TOKEN = env.bool(
+    "AMAZON_REQUIRE_RESTRICTED_DATA_TOKEN", default=False
+)
 # Report document links are signed by this app and expire like S3's (5 minutes).
 AMAZON_DOCUMENT_URL_TTL = env.int("AMAZON_DOCUMENT_URL_TTL", default=300)
 # Amazon documents its FBA inventory nextToken as expiring after 30 seconds.

@@ -41,12 +41,17 @@ from sp_api.base.exceptions import (
     SellingApiBadRequestException,
     SellingApiNotFoundException,
 )
-from spapi import ApiException, SPAPIClient, SPAPIConfig
+from spapi import ApiClient, ApiException, Configuration, SPAPIClient, SPAPIConfig
 from spapi.api.fba_inventory_v1.fba_inventory_api import FbaInventoryApi
 from spapi.api.listings_items_v2021_08_01.listings_api import ListingsApi
 from spapi.api.orders_v0.orders_v0_api import OrdersV0Api
 from spapi.api.reports_v2021_06_30.reports_api import ReportsApi
+from spapi.api.tokens_v2021_03_01.tokens_api import TokensApi
 from spapi.auth import lwa_request
+from spapi.models.tokens_v2021_03_01 import (
+    CreateRestrictedDataTokenRequest,
+    RestrictedResource,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -214,6 +219,23 @@ def db_shipped_order(server: MockServer) -> sqlite3.Row:
         server.seller_pk(),
         US,
     )[0]
+
+
+def db_orders_by_id(server: MockServer, order_ids) -> dict[str, sqlite3.Row]:
+    ids = list(order_ids)
+    rows = server.rows(
+        "SELECT * FROM amazon_order WHERE seller_id = ? AND amazon_order_id IN "
+        f"({', '.join('?' * len(ids))})",
+        server.seller_pk(),
+        *ids,
+    )
+    return {r["amazon_order_id"]: r for r in rows}
+
+
+def db_restricted_token_count(server: MockServer) -> int:
+    return server.rows(
+        "SELECT COUNT(*) AS n FROM amazon_accesstoken WHERE kind = 'restricted'"
+    )[0]["n"]
 
 
 def db_gift_order(server: MockServer) -> sqlite3.Row:
@@ -453,6 +475,44 @@ def test_sp_api_order_items_buyer_info(server, sp_api_client):
     assert_items_buyer_info_match(server, row, payload["OrderItems"])
 
 
+def test_sp_api_get_orders_with_restricted_resources_carries_pii(server, sp_api_client):
+    # The library itself calls createRestrictedDataToken, then getOrders with
+    # the RDT as x-amz-access-token, then forgets the RDT.
+    minted = db_restricted_token_count(server)
+    orders = sp_api_client(Orders)
+    response = orders.get_orders(
+        CreatedAfter=SINCE,
+        MarketplaceIds=[US],
+        MaxResultsPerPage=PAGE_SIZE,
+        RestrictedResources=["buyerInfo", "shippingAddress"],
+    )
+    assert db_restricted_token_count(server) == minted + 1
+    assert orders.restricted_data_token is None
+    page = response.payload["Orders"]
+    expected = db_orders_by_id(server, [o["AmazonOrderId"] for o in page])
+    assert len(expected) == len(page) > 0
+    with_address = 0
+    for order in page:
+        row = expected[order["AmazonOrderId"]]
+        assert order["BuyerInfo"]["BuyerEmail"] == row["buyer_email"]
+        assert order["BuyerInfo"]["BuyerName"] == row["buyer_name"]
+        if "ShippingAddress" in order:
+            with_address += 1
+            address = order["ShippingAddress"]
+            assert address["Name"] == row["ship_name"]
+            assert address["AddressLine1"] == row["ship_address_line1"]
+            assert address["PostalCode"] == row["ship_postal_code"]
+            assert address["AddressType"] == row["ship_address_type"]
+    assert with_address > 0
+
+    # The same call without RestrictedResources keeps the coarse payload.
+    plain = orders.get_orders(
+        CreatedAfter=SINCE, MarketplaceIds=[US], MaxResultsPerPage=PAGE_SIZE
+    ).payload["Orders"]
+    assert all("BuyerName" not in o.get("BuyerInfo", {}) for o in plain)
+    assert all("AddressLine1" not in o.get("ShippingAddress", {}) for o in plain)
+
+
 def test_sp_api_orders_errors_arrive_as_exceptions(sp_api_client):
     orders = sp_api_client(Orders)
     with pytest.raises(SellingApiNotFoundException) as missing:
@@ -658,6 +718,53 @@ def test_spapi_order_items_buyer_info(server, spapi):
         row,
         [spapi.api_client.sanitize_for_serialization(i) for i in payload.order_items],
     )
+
+
+class FixedAccessToken:
+    """Stands in for spapi's AccessTokenCache: always the same token (an RDT)."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def get_lwa_access_token(self) -> str:
+        return self.token
+
+
+def test_spapi_tokens_api_rdt_opens_get_order_address(server, spapi):
+    row = db_shipped_order(server)
+    order_id = row["amazon_order_id"]
+    body = CreateRestrictedDataTokenRequest(
+        restricted_resources=[
+            RestrictedResource(
+                method="GET", path=f"/orders/v0/orders/{order_id}/address"
+            )
+        ]
+    )
+    created = TokensApi(spapi.api_client).create_restricted_data_token(
+        body, _request_timeout=HTTP_TIMEOUT
+    )
+    assert created.restricted_data_token.startswith("Atz.sprdt|")
+    assert created.expires_in == 3600
+
+    # ApiClient stamps x-amz-access-token on every call from its configuration's
+    # access_token_cache (and refuses to call without one): give a second client
+    # a cache that hands out the RDT.
+    configuration = Configuration()
+    configuration.host = server.endpoint
+    configuration.access_token_cache = FixedAccessToken(created.restricted_data_token)
+    rdt_client = ApiClient(configuration)
+    api = OrdersV0Api(rdt_client)
+    address = api.get_order_address(order_id, _request_timeout=HTTP_TIMEOUT).payload
+    assert address.amazon_order_id == order_id
+    assert address.shipping_address.name == row["ship_name"]
+    assert address.shipping_address.address_line1 == row["ship_address_line1"]
+    assert address.shipping_address.postal_code == row["ship_postal_code"]
+
+    # The RDT names one resource: getOrderBuyerInfo of the same order is refused.
+    with pytest.raises(ApiException) as refused:
+        api.get_order_buyer_info(order_id, _request_timeout=HTTP_TIMEOUT)
+    assert refused.value.status == 403
+    assert '"code":"Unauthorized"' in refused.value.body.replace(" ", "")
 
 
 def test_spapi_unknown_order_is_a_404_envelope(spapi):

@@ -5,6 +5,7 @@ official models exactly (PascalCase in Orders, camelCase elsewhere, money as
 strings, optional keys omitted rather than null).
 """
 
+from collections.abc import Collection
 from datetime import UTC
 from decimal import Decimal
 from typing import Any
@@ -33,7 +34,11 @@ def _compact(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None and v != ""}
 
 
-def order_payload(order: Order) -> dict[str, Any]:
+def order_payload(
+    order: Order, *, data_elements: Collection[str] = ()
+) -> dict[str, Any]:
+    """An ``Order``; ``data_elements`` are what a Restricted Data Token granted
+    (``buyerInfo``, ``shippingAddress``): with them the PII comes in full."""
     data: dict[str, Any] = {
         "AmazonOrderId": order.amazon_order_id,
         "SellerOrderId": order.seller_order_id or None,
@@ -72,9 +77,13 @@ def order_payload(order: Order) -> dict[str, Any]:
         "HasRegulatedItems": False,
         "AutomatedShippingSettings": {"HasAutomatedShippingSettings": False},
     }
-    if order.buyer_email:
+    if "buyerInfo" in data_elements:
+        data["BuyerInfo"] = order_buyer_info(order) or None
+    elif order.buyer_email:
         data["BuyerInfo"] = {"BuyerEmail": order.buyer_email}
-    if order.order_status in ADDRESS_STATUSES and order.ship_country_code:
+    if "shippingAddress" in data_elements:
+        data["ShippingAddress"] = order_shipping_address(order)
+    elif order.order_status in ADDRESS_STATUSES and order.ship_country_code:
         # Without a Restricted Data Token Amazon returns only the coarse address.
         data["ShippingAddress"] = _compact(
             {
@@ -87,7 +96,9 @@ def order_payload(order: Order) -> dict[str, Any]:
     return _compact(data)
 
 
-def order_item_payload(item: OrderItem, order: Order) -> dict[str, Any]:
+def order_item_payload(
+    item: OrderItem, order: Order, *, data_elements: Collection[str] = ()
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "ASIN": item.asin,
         "SellerSKU": item.seller_sku,
@@ -118,13 +129,23 @@ def order_item_payload(item: OrderItem, order: Order) -> dict[str, Any]:
         )
         if item.promotion_ids:
             data["PromotionIds"] = list(item.promotion_ids)
+    if "buyerInfo" in data_elements:
+        # An RDT with buyerInfo adds each item's gift and Amazon Custom data.
+        buyer_info = item_buyer_info(item, order)
+        if buyer_info:
+            data["BuyerInfo"] = buyer_info
     return data
 
 
 def order_item_buyer_info_payload(item: OrderItem, order: Order) -> dict[str, Any]:
-    """getOrderItemsBuyerInfo: only what the buyer chose for this item; gift
-    messages and Amazon Custom data exist for MFN orders only (the model says)."""
-    data: dict[str, Any] = {"OrderItemId": item.order_item_id}
+    """getOrderItemsBuyerInfo: the item's id and what the buyer chose for it."""
+    return {"OrderItemId": item.order_item_id, **item_buyer_info(item, order)}
+
+
+def item_buyer_info(item: OrderItem, order: Order) -> dict[str, Any]:
+    """``ItemBuyerInfo``: gift options and Amazon Custom data; gift messages and
+    Amazon Custom data exist for MFN orders only (the model says)."""
+    data: dict[str, Any] = {}
     if item.customized_url and order.fulfillment_channel == "MFN":
         data["BuyerCustomizedInfo"] = {"CustomizedURL": item.customized_url}
     if item.gift_wrap_level:
@@ -141,6 +162,15 @@ def order_address_payload(order: Order) -> dict[str, Any]:
     data: dict[str, Any] = {"AmazonOrderId": order.amazon_order_id}
     if order.buyer_company_name:
         data["BuyerCompanyName"] = order.buyer_company_name
+    address = order_shipping_address(order)
+    if address is not None:
+        data["ShippingAddress"] = address
+    return data
+
+
+def order_shipping_address(order: Order) -> dict[str, Any] | None:
+    """The full ``Address`` (getOrderAddress, or an order read with an RDT for
+    shippingAddress); None before the order can ship, as Amazon does."""
     if order.order_status in ADDRESS_STATUSES and order.ship_country_code:
         address = {
             "Name": order.ship_name,
@@ -155,14 +185,19 @@ def order_address_payload(order: Order) -> dict[str, Any]:
         # Amazon suppresses the phone on FBA orders.
         if order.fulfillment_channel == "MFN":
             address["Phone"] = order.ship_phone
-        data["ShippingAddress"] = _compact(address)
-    return data
+        return _compact(address)
+    return None
 
 
 def order_buyer_info_payload(order: Order) -> dict[str, Any]:
+    return {"AmazonOrderId": order.amazon_order_id, **order_buyer_info(order)}
+
+
+def order_buyer_info(order: Order) -> dict[str, Any]:
+    """``BuyerInfo`` in full (getOrderBuyerInfo, or an RDT for buyerInfo). The
+    models hold no tax data, so buyerTaxInformation adds nothing to it."""
     return _compact(
         {
-            "AmazonOrderId": order.amazon_order_id,
             "BuyerEmail": order.buyer_email,
             "BuyerName": order.buyer_name,
             "PurchaseOrderNumber": order.purchase_order_number,

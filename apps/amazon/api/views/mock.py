@@ -45,15 +45,21 @@ class AmazonSchemaView(SpectacularAPIView):
     custom_settings = {
         "TITLE": "Amazon Selling Partner API (mock)",
         "DESCRIPTION": (
-            "Orders v0, Listings Items 2021-08-01, FBA Inventory v1 and Reports "
-            "2021-06-30 as served by this mock, plus the Login with Amazon token "
-            "endpoint. Paths are Amazon's; the server URL is this app's /amazon "
-            "prefix. Parameters and responses come from Amazon's official models."
+            "Orders v0, Listings Items 2021-08-01, FBA Inventory v1, Reports "
+            "2021-06-30 and Tokens 2021-03-01 as served by this mock, plus the "
+            "Login with Amazon token endpoint. Paths are Amazon's; the server URL "
+            "is this app's /amazon prefix. Parameters and responses come from "
+            "Amazon's official models (Tokens: written after its model)."
         ),
         "VERSION": "2021-08-01",
         "SERVERS": [{"url": "/amazon", "description": "this mock"}],
         "SCHEMA_PATH_PREFIX": "",
         "COMPONENT_SPLIT_REQUEST": False,
+        # Name the Tokens API's enums after it rather than "MethodEnum".
+        "ENUM_NAME_OVERRIDES": {
+            "TokensMethodEnum": "apps.amazon.services.rdt.METHODS",
+            "TokensDataElementEnum": "apps.amazon.services.rdt.DATA_ELEMENTS",
+        },
     }
     serve_public = True
     permission_classes: list = []

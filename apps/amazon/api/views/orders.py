@@ -1,9 +1,12 @@
 """Orders API v0: getOrders, getOrder, getOrderItems, getOrderItemsBuyerInfo,
-getOrderAddress, getOrderBuyerInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does."""
+getOrderAddress, getOrderBuyerInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does.
 
-import re
+getOrders, getOrder and getOrderItems add the PII a Restricted Data Token's
+``dataElements`` grant (``request.user.data_elements``, see authentication)."""
+
 from dataclasses import asdict, fields
 from datetime import timedelta
+from functools import partial
 
 from django.utils import timezone
 from rest_framework.response import Response
@@ -28,7 +31,7 @@ from apps.amazon.api.payloads import (
     order_payload,
 )
 from apps.amazon.api.schema import sp_api_schema
-from apps.amazon.models import Order
+from apps.amazon.models import ORDER_ID_RE, Order
 from apps.amazon.selectors import (
     OrdersQuery,
     order_get,
@@ -36,7 +39,6 @@ from apps.amazon.selectors import (
     order_page,
 )
 
-ORDER_ID_RE = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 ORDER_STATUSES = {c.value for c in Order.Status}
 FULFILLMENT_CHANNELS = {"AFN", "MFN"}
 PAYMENT_METHODS = {"COD", "CVS", "Other"}
@@ -205,7 +207,10 @@ class GetOrdersView(SpApiView):
         orders, next_key = order_page(
             seller=self.seller, query=query, limit=limit, after=after
         )
-        payload: dict = {"Orders": [order_payload(o) for o in orders]}
+        elements = request.user.data_elements
+        payload: dict = {
+            "Orders": [order_payload(o, data_elements=elements) for o in orders]
+        }
         if next_key is not None:
             payload["NextToken"] = paging.encode(
                 "orders",
@@ -230,7 +235,8 @@ class GetOrderView(SpApiView):
     def get(self, request, orderId: str):
         order_id = orderId
         order = _order_or_404(self, order_id)
-        return Response({"payload": order_payload(order)})
+        elements = request.user.data_elements
+        return Response({"payload": order_payload(order, data_elements=elements)})
 
 
 def _order_items_response(view: SpApiView, request, order_id: str, item_payload):
@@ -262,7 +268,10 @@ class GetOrderItemsView(SpApiView):
 
     @sp_api_schema("ordersV0.json", "/orders/v0/orders/{orderId}/orderItems", "get")
     def get(self, request, orderId: str):
-        return _order_items_response(self, request, orderId, order_item_payload)
+        item_payload = partial(
+            order_item_payload, data_elements=request.user.data_elements
+        )
+        return _order_items_response(self, request, orderId, item_payload)
 
 
 class GetOrderItemsBuyerInfoView(SpApiView):
