@@ -1,6 +1,6 @@
 """Admin for the SP-API mock: QA edits sellers, credentials, listings, inventory,
-orders, reports and report schedules; every table keeps the project's soft delete
-and restore."""
+orders (with their shipment packages), reports and report schedules; every table
+keeps the project's soft delete and restore."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +116,36 @@ class OrderItemInline(admin.TabularInline):
     )
 
 
+class ShipmentPackageInline(admin.TabularInline):
+    """Packages come from confirmShipment, which also ships the items' units:
+    here they can be corrected, not added or removed."""
+
+    model = models.ShipmentPackage
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = (
+        "package_reference_id",
+        "carrier_code",
+        "carrier_name",
+        "shipping_method",
+        "tracking_number",
+        "ship_date",
+        "contents",
+    )
+    readonly_fields = ("package_reference_id", "contents")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("items"))
+    def contents(self, obj) -> str:
+        return ", ".join(
+            f"{line.order_item.order_item_id} × {line.quantity}"
+            for line in obj.items.select_related("order_item")
+        )
+
+
 @admin.register(models.Order)
 class OrderAdmin(SoftDeleteAdmin):
     list_display = (
@@ -128,11 +158,17 @@ class OrderAdmin(SoftDeleteAdmin):
         "order_total",
         "currency",
     )
-    list_filter = ("order_status", "fulfillment_channel", "marketplace_id")
+    list_filter = (
+        "order_status",
+        "fulfillment_channel",
+        "marketplace_id",
+        "is_ispu",
+        "pickup_status",
+    )
     search_fields = ("amazon_order_id", "seller_order_id", "buyer_email", "buyer_name")
     date_hierarchy = "purchase_date"
     list_select_related = ("seller",)
-    inlines = (OrderItemInline,)
+    inlines = (OrderItemInline, ShipmentPackageInline)
 
 
 @admin.register(models.OrderItem)
@@ -141,6 +177,38 @@ class OrderItemAdmin(SoftDeleteAdmin):
     list_filter = ("is_gift",)
     search_fields = ("order_item_id", "order__amazon_order_id", "seller_sku", "asin")
     list_select_related = ("order",)
+
+
+class ShipmentPackageItemInline(admin.TabularInline):
+    model = models.ShipmentPackageItem
+    extra = 0
+    can_delete = False
+    fields = ("order_item", "quantity", "transparency_codes")
+    readonly_fields = ("order_item", "quantity")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(models.ShipmentPackage)
+class ShipmentPackageAdmin(SoftDeleteAdmin):
+    list_display = (
+        "package_reference_id",
+        "order",
+        "carrier_code",
+        "tracking_number",
+        "ship_date",
+    )
+    list_filter = ("carrier_code",)
+    search_fields = (
+        "order__amazon_order_id",
+        "tracking_number",
+        "order__seller__selling_partner_id",
+    )
+    date_hierarchy = "ship_date"
+    list_select_related = ("order",)
+    readonly_fields = ("order", "package_reference_id")
+    inlines = (ShipmentPackageItemInline,)
 
 
 @admin.register(models.Report)

@@ -268,3 +268,26 @@ class ReportScheduleFactory(factory.django.DjangoModelFactory):
     next_report_creation_time = factory.LazyFunction(
         lambda: timezone.now() + timedelta(days=1)
     )
+
+
+class ShipmentPackageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ShipmentPackage
+
+    order = factory.SubFactory(OrderFactory, fulfillment_channel="MFN")
+    package_reference_id = factory.Sequence(lambda n: str(n + 1))
+    carrier_code = "UPS"
+    shipping_method = "Ground"
+    tracking_number = factory.Sequence(lambda n: f"1Z999AA1{n:010d}")
+    ship_date = factory.LazyFunction(timezone.now)
+
+
+class ShipmentPackageItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ShipmentPackageItem
+
+    package = factory.SubFactory(ShipmentPackageFactory)
+    order_item = factory.SubFactory(
+        OrderItemFactory, order=factory.SelfAttribute("..package.order")
+    )
+    quantity = 1

@@ -295,6 +295,11 @@ class Order(BaseModel):
         CVS = "CVS"
         OTHER = "Other"
 
+    class PickupStatus(models.TextChoices):
+        READY_FOR_PICKUP = "ReadyForPickup"
+        PICKED_UP = "PickedUp"
+        REFUSED_PICKUP = "RefusedPickup"
+
     seller = models.ForeignKey(Seller, on_delete=models.CASCADE, related_name="orders")
     amazon_order_id = models.CharField(_("Amazon order id"), max_length=19, unique=True)
     seller_order_id = models.CharField(
@@ -349,6 +354,13 @@ class Order(BaseModel):
     ship_country_code = models.CharField(max_length=2, blank=True)
     ship_phone = models.CharField(max_length=40, blank=True)
     ship_address_type = models.CharField(max_length=20, default="Residential")
+    # In-store pickup (ISPU) orders: the last updateShipmentStatus value.
+    pickup_status = models.CharField(
+        _("pickup status"),
+        max_length=14,
+        choices=PickupStatus.choices,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("order")
@@ -360,7 +372,10 @@ class Order(BaseModel):
         return self.amazon_order_id
 
     def soft_delete_children(self):
-        return (OrderItem.all_objects.filter(order=self),)
+        return (
+            ShipmentPackage.all_objects.filter(order=self),
+            OrderItem.all_objects.filter(order=self),
+        )
 
 
 class OrderItem(BaseModel):
@@ -409,6 +424,67 @@ class OrderItem(BaseModel):
             - self.shipping_discount
             - self.promotion_discount
         )
+
+
+class ShipmentPackage(BaseModel):
+    """One package a confirmShipment call reported for a seller-fulfilled order."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="packages")
+    package_reference_id = models.CharField(_("package reference id"), max_length=64)
+    carrier_code = models.CharField(_("carrier code"), max_length=100)
+    carrier_name = models.CharField(_("carrier name"), max_length=200, blank=True)
+    shipping_method = models.CharField(_("shipping method"), max_length=200, blank=True)
+    tracking_number = models.CharField(_("tracking number"), max_length=200)
+    ship_date = models.DateTimeField(_("ship date"))
+    ship_from_supply_source_id = models.CharField(
+        _("ship-from supply source id"), max_length=200, blank=True
+    )
+    cod_collection_method = models.CharField(
+        _("COD collection method"), max_length=20, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("shipment package")
+        verbose_name_plural = _("shipment packages")
+        ordering = ["order", "ship_date", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order", "package_reference_id"],
+                condition=ALIVE,
+                name="amazon_package_unique_reference_per_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"#{self.package_reference_id} {self.carrier_code} {self.tracking_number}"
+        )
+
+    def soft_delete_children(self):
+        return (ShipmentPackageItem.all_objects.filter(package=self),)
+
+
+class ShipmentPackageItem(BaseModel):
+    """How many units of one order item a package holds."""
+
+    package = models.ForeignKey(
+        ShipmentPackage, on_delete=models.CASCADE, related_name="items"
+    )
+    order_item = models.ForeignKey(
+        OrderItem, on_delete=models.CASCADE, related_name="package_items"
+    )
+    quantity = models.PositiveIntegerField(_("quantity"))
+    transparency_codes = models.JSONField(
+        _("transparency codes"), default=list, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("shipment package item")
+        verbose_name_plural = _("shipment package items")
+        ordering = ["package", "order_item__position"]
+
+    def __str__(self) -> str:
+        return f"{self.order_item.order_item_id} × {self.quantity}"
 
 
 class ReportDocument(BaseModel):

@@ -485,3 +485,11 @@ def report_schedule_get(
     return ReportSchedule.objects.filter(
         seller=seller, report_schedule_id=report_schedule_id
     ).first()
+
+
+def order_belongs_to_another_seller(*, seller: Seller, amazon_order_id: str) -> bool:
+    return (
+        Order.objects.filter(amazon_order_id=amazon_order_id)
+        .exclude(seller=seller)
+        .exists()
+    )

@@ -43,6 +43,16 @@ urlpatterns = [
         orders.GetOrderBuyerInfoView.as_view(),
         name="order-buyer-info",
     ),
+    path(
+        "orders/v0/orders/<str:orderId>/shipment",
+        orders.UpdateShipmentStatusView.as_view(),
+        name="order-shipment",
+    ),
+    path(
+        "orders/v0/orders/<str:orderId>/shipmentConfirmation",
+        orders.ConfirmShipmentView.as_view(),
+        name="order-shipment-confirmation",
+    ),
     # Listings Items 2021-08-01 (SKUs may contain "/", sent as %2F)
     path(
         "listings/2021-08-01/items/<str:sellerId>",

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -48,6 +49,11 @@ from spapi.api.orders_v0.orders_v0_api import OrdersV0Api
 from spapi.api.reports_v2021_06_30.reports_api import ReportsApi
 from spapi.api.tokens_v2021_03_01.tokens_api import TokensApi
 from spapi.auth import lwa_request
+from spapi.models.orders_v0 import (
+    ConfirmShipmentOrderItem,
+    ConfirmShipmentRequest,
+    PackageDetail,
+)
 from spapi.models.tokens_v2021_03_01 import (
     CreateRestrictedDataTokenRequest,
     RestrictedResource,
@@ -267,6 +273,37 @@ def db_order_items(server: MockServer, order_pk) -> list[sqlite3.Row]:
         "ORDER BY position",
         order_pk,
     )
+
+
+def db_unshipped_mfn_orders(server: MockServer) -> list[sqlite3.Row]:
+    """Seeded seller-fulfilled US orders nothing of which has shipped, last id
+    first (so that the first Shipped order other tests read stays the same)."""
+    return server.rows(
+        "SELECT * FROM amazon_order WHERE seller_id = ? AND marketplace_id = ? "
+        "AND fulfillment_channel = 'MFN' AND order_status = 'Unshipped' "
+        "AND deleted_at IS NULL ORDER BY amazon_order_id DESC",
+        server.seller_pk(),
+        US,
+    )
+
+
+def db_packages(server: MockServer, order_pk) -> list[sqlite3.Row]:
+    return server.rows(
+        "SELECT * FROM amazon_shipmentpackage WHERE order_id = ? "
+        "AND deleted_at IS NULL",
+        order_pk,
+    )
+
+
+def assert_order_fully_shipped(server, order_row) -> None:
+    row = db_orders_by_id(server, [order_row["amazon_order_id"]])[
+        order_row["amazon_order_id"]
+    ]
+    assert row["order_status"] == "Shipped"
+    assert row["number_of_items_unshipped"] == 0
+    items = db_order_items(server, order_row["id"])
+    assert all(i["quantity_shipped"] == i["quantity_ordered"] for i in items)
+    assert row["number_of_items_shipped"] == sum(i["quantity_ordered"] for i in items)
 
 
 def db_listing_skus(server: MockServer) -> set[str]:
@@ -523,6 +560,51 @@ def test_sp_api_orders_errors_arrive_as_exceptions(sp_api_client):
     assert invalid.value.error[0]["code"] == "InvalidInput"
 
 
+def test_sp_api_confirm_shipment_ships_an_unshipped_order(server, sp_api_client):
+    row = db_unshipped_mfn_orders(server)[0]
+    order_id = row["amazon_order_id"]
+    items = db_order_items(server, row["id"])
+    package = {
+        "packageReferenceId": "1",
+        "carrierCode": "UPS",
+        "carrierName": "UPS",
+        "shippingMethod": "UPS Ground",
+        "trackingNumber": "1Z999AA10123456784",
+        "shipDate": (datetime.now(UTC) - timedelta(minutes=30)).isoformat(),
+        "orderItems": [
+            {"orderItemId": i["order_item_id"], "quantity": i["quantity_ordered"]}
+            for i in items
+        ],
+    }
+    orders = sp_api_client(Orders)
+
+    response = orders.confirm_shipment(
+        order_id=order_id, marketplaceId=US, packageDetail=package
+    )
+
+    assert response.headers["x-amzn-RateLimit-Limit"] == "2.0"
+    assert_order_fully_shipped(server, row)
+    (stored,) = db_packages(server, row["id"])
+    assert stored["tracking_number"] == "1Z999AA10123456784"
+    assert stored["carrier_code"] == "UPS"
+
+    order = orders.get_order(order_id).payload
+    assert order["OrderStatus"] == "Shipped"
+    assert order["NumberOfItemsUnshipped"] == 0
+    shipped = orders.get_order_items(order_id).payload["OrderItems"]
+    assert [i["QuantityShipped"] for i in shipped] == [
+        i["quantity_ordered"] for i in items
+    ]
+
+    # The same package again is refused in the envelope, as an exception.
+    with pytest.raises(SellingApiBadRequestException) as refused:
+        orders.confirm_shipment(
+            order_id=order_id, marketplaceId=US, packageDetail=package
+        )
+    assert refused.value.error[0]["code"] == "InvalidInput"
+    assert len(db_packages(server, row["id"])) == 1
+
+
 def test_sp_api_listings_item_lifecycle_with_slash_in_sku(server, sp_api_client):
     listings = sp_api_client(ListingsItems)
     seller, sku = server.seller_id, "RC/SW-001 mug"
@@ -774,6 +856,49 @@ def test_spapi_unknown_order_is_a_404_envelope(spapi):
     assert excinfo.value.status == 404
     assert '"code":"NotFound"' in excinfo.value.body.replace(" ", "")
     assert excinfo.value.headers["x-amzn-RequestId"]
+
+
+def test_spapi_confirm_shipment_ships_an_unshipped_order(server, spapi):
+    row = db_unshipped_mfn_orders(server)[1]
+    order_id = row["amazon_order_id"]
+    items = db_order_items(server, row["id"])
+    api = OrdersV0Api(spapi.api_client)
+    payload = ConfirmShipmentRequest(
+        marketplace_id=US,
+        package_detail=PackageDetail(
+            package_reference_id="1",
+            carrier_code="USPS",
+            tracking_number="9400111899223197428490",
+            ship_date=datetime.now(UTC) - timedelta(minutes=30),
+            order_items=[
+                ConfirmShipmentOrderItem(
+                    order_item_id=i["order_item_id"], quantity=i["quantity_ordered"]
+                )
+                for i in items
+            ],
+        ),
+    )
+
+    result = api.confirm_shipment(order_id, payload, _request_timeout=HTTP_TIMEOUT)
+
+    assert result is None  # 204, no body
+    assert_order_fully_shipped(server, row)
+    (stored,) = db_packages(server, row["id"])
+    assert stored["tracking_number"] == "9400111899223197428490"
+    order = api.get_order(order_id, _request_timeout=HTTP_TIMEOUT).payload
+    assert order.order_status == "Shipped"
+    assert order.number_of_items_unshipped == 0
+    order_items = api.get_order_items(order_id, _request_timeout=HTTP_TIMEOUT)
+    assert [i.quantity_shipped for i in order_items.payload.order_items] == [
+        i["quantity_ordered"] for i in items
+    ]
+
+    # Nothing left to ship: a second package is a 400 envelope.
+    payload.package_detail.package_reference_id = "2"
+    with pytest.raises(ApiException) as refused:
+        api.confirm_shipment(order_id, payload, _request_timeout=HTTP_TIMEOUT)
+    assert refused.value.status == 400
+    assert '"code":"InvalidInput"' in refused.value.body.replace(" ", "")
 
 
 def test_spapi_listings_item_lifecycle_with_slash_in_sku(server, spapi):

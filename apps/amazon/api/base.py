@@ -6,7 +6,7 @@ speaks JSON only, and stamps ``x-amzn-RequestId`` (always) and
 """
 
 import uuid
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import JSONParser
@@ -18,6 +18,7 @@ from apps.amazon import ratelimit
 from apps.amazon.api.authentication import AccessTokenAuthentication
 from apps.amazon.api.errors import InvalidInput, QuotaExceeded, sp_api_exception_handler
 from apps.amazon.api.schema import AmazonAutoSchema
+from apps.amazon.dates import parse_iso_instant
 
 RATE_LIMIT_HEADER_STATUSES = {200, 201, 202, 204, 400, 404}
 
@@ -122,20 +123,13 @@ def body_list(value) -> list[str]:
 
 def parse_datetime(value: str, name: str) -> datetime:
     """ISO 8601 (``Z``, offsets, fractions or a bare date), aware in UTC."""
-    text = value.strip()
     try:
-        if len(text) == 10:
-            parsed = datetime.combine(date.fromisoformat(text), time.min)
-        else:
-            parsed = datetime.fromisoformat(text.replace("z", "Z"))
+        return parse_iso_instant(value)
     except ValueError as exc:
         raise InvalidInput(
             f"Invalid date-time field(s) [{name}].",
             message="timestamp must follow ISO8601",
         ) from exc
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 def query_datetime(request, name: str) -> datetime | None:

@@ -39,6 +39,8 @@ from apps.amazon.models import (
     ReportDocument,
     ReportSchedule,
     Seller,
+    ShipmentPackage,
+    ShipmentPackageItem,
 )
 
 CENT = Decimal("0.01")
@@ -140,8 +142,10 @@ def _products(rng: random.Random, count: int) -> list[_Product]:
 
 
 def wipe_domain_data() -> None:
-    """Hard-delete orders, listings, inventory, reports and report schedules of
-    every seller."""
+    """Hard-delete orders (with their shipment packages), listings, inventory,
+    reports and report schedules of every seller."""
+    ShipmentPackageItem.all_objects.all().hard_delete()
+    ShipmentPackage.all_objects.all().hard_delete()
     OrderItem.all_objects.all().hard_delete()
     Order.all_objects.all().hard_delete()
     ReportSchedule.all_objects.all().hard_delete()
@@ -152,6 +156,8 @@ def wipe_domain_data() -> None:
 
 
 def wipe_seller_data(seller: Seller) -> None:
+    ShipmentPackageItem.all_objects.filter(package__order__seller=seller).hard_delete()
+    ShipmentPackage.all_objects.filter(order__seller=seller).hard_delete()
     OrderItem.all_objects.filter(order__seller=seller).hard_delete()
     Order.all_objects.filter(seller=seller).hard_delete()
     ReportSchedule.all_objects.filter(seller=seller).hard_delete()

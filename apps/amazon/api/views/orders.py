@@ -1,5 +1,7 @@
 """Orders API v0: getOrders, getOrder, getOrderItems, getOrderItemsBuyerInfo,
 getOrderAddress, getOrderBuyerInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does.
+The writes confirmShipment and updateShipmentStatus answer 204 with no body; their
+rules live in ``apps.amazon.services.shipments``.
 
 getOrders, getOrder and getOrderItems add the PII a Restricted Data Token's
 ``dataElements`` grant (``request.user.data_elements``, see authentication)."""
@@ -21,7 +23,7 @@ from apps.amazon.api.base import (
     query_int,
     query_list,
 )
-from apps.amazon.api.errors import InvalidInput, NotFound
+from apps.amazon.api.errors import AccessDenied, InvalidInput, NotFound
 from apps.amazon.api.payloads import (
     known_marketplace,
     order_address_payload,
@@ -34,9 +36,17 @@ from apps.amazon.api.schema import sp_api_schema
 from apps.amazon.models import ORDER_ID_RE, Order
 from apps.amazon.selectors import (
     OrdersQuery,
+    order_belongs_to_another_seller,
     order_get,
     order_items_page,
     order_page,
+)
+from apps.amazon.services.shipments import (
+    ShipmentError,
+    confirm_shipment_parse,
+    shipment_confirm,
+    shipment_status_update,
+    update_shipment_status_parse,
 )
 
 ORDER_STATUSES = {c.value for c in Order.Status}
@@ -304,3 +314,53 @@ class GetOrderBuyerInfoView(SpApiView):
         order_id = orderId
         order = _order_or_404(self, order_id)
         return Response({"payload": order_buyer_info_payload(order)})
+
+
+# --- writes -----------------------------------------------------------------------
+
+
+def _writable_order(view: SpApiView, order_id: str) -> Order:
+    """The seller's order; another seller's order is 403, an unknown one 404."""
+    if not ORDER_ID_RE.match(order_id):
+        raise InvalidInput(f"Invalid orderId: {order_id}.")
+    order = order_get(seller=view.seller, amazon_order_id=order_id)
+    if order is not None:
+        return order
+    if order_belongs_to_another_seller(seller=view.seller, amazon_order_id=order_id):
+        raise AccessDenied(f"Order {order_id} does not belong to this seller.")
+    raise NotFound(f"Order {order_id} does not exist.")
+
+
+def _shipment_write(view: SpApiView, request, order_id: str, parse, apply):
+    """Parse the body, find the order, apply; a refusal changes nothing."""
+    try:
+        if not ORDER_ID_RE.match(order_id):
+            raise InvalidInput(f"Invalid orderId: {order_id}.")
+        parsed = parse(request.data)
+        order = _writable_order(view, order_id)
+        apply(order=order, request=parsed)
+    except ShipmentError as exc:
+        raise InvalidInput(exc.details, message=exc.message) from exc
+    return Response(status=204)
+
+
+class ConfirmShipmentView(SpApiView):
+    operation = "confirmShipment"
+
+    @sp_api_schema(
+        "ordersV0.json", "/orders/v0/orders/{orderId}/shipmentConfirmation", "post"
+    )
+    def post(self, request, orderId: str):
+        return _shipment_write(
+            self, request, orderId, confirm_shipment_parse, shipment_confirm
+        )
+
+
+class UpdateShipmentStatusView(SpApiView):
+    operation = "updateShipmentStatus"
+
+    @sp_api_schema("ordersV0.json", "/orders/v0/orders/{orderId}/shipment", "post")
+    def post(self, request, orderId: str):
+        return _shipment_write(
+            self, request, orderId, update_shipment_status_parse, shipment_status_update
+        )
