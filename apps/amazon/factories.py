@@ -206,6 +206,44 @@ class OrderFactory(factory.django.DjangoModelFactory):
     ship_country_code = "US"
     ship_phone = factory.Faker("phone_number")
 
+    class Params:
+        # An order with a regulated item waiting for the seller's review.
+        regulated = factory.Trait(
+            has_regulated_items=True,
+            requires_dosage_label=False,
+            verification_status=models.Order.VerificationStatus.PENDING,
+            regulated_info=factory.LazyFunction(
+                lambda: [
+                    {
+                        "FieldId": "rx_patient_name",
+                        "FieldLabel": "Patient name",
+                        "FieldType": "Text",
+                        "FieldValue": "Jane Doe",
+                    },
+                    {
+                        "FieldId": "rx_prescription_image",
+                        "FieldLabel": "Prescription",
+                        "FieldType": "FileAttachment",
+                        "FieldValue": "https://regulated-info.amazon.com/rx/abc.pdf",
+                    },
+                ]
+            ),
+            valid_rejection_reasons=factory.LazyFunction(
+                lambda: [
+                    {
+                        "RejectionReasonId": "rx_eyewear_reject_expired_prescription",
+                        "RejectionReasonDescription": "The prescription has expired.",
+                    },
+                    {
+                        "RejectionReasonId": "rx_eyewear_reject_unreadable_prescription",
+                        "RejectionReasonDescription": (
+                            "The prescription image cannot be read."
+                        ),
+                    },
+                ]
+            ),
+        )
+
 
 class OrderItemFactory(factory.django.DjangoModelFactory):
     class Meta:

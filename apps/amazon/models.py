@@ -300,6 +300,13 @@ class Order(BaseModel):
         PICKED_UP = "PickedUp"
         REFUSED_PICKUP = "RefusedPickup"
 
+    class VerificationStatus(models.TextChoices):
+        PENDING = "Pending"
+        APPROVED = "Approved"
+        REJECTED = "Rejected"
+        EXPIRED = "Expired"
+        CANCELLED = "Cancelled"
+
     seller = models.ForeignKey(Seller, on_delete=models.CASCADE, related_name="orders")
     amazon_order_id = models.CharField(_("Amazon order id"), max_length=19, unique=True)
     seller_order_id = models.CharField(
@@ -360,6 +367,35 @@ class Order(BaseModel):
         max_length=14,
         choices=PickupStatus.choices,
         blank=True,
+    )
+    # Regulated orders (getOrderRegulatedInfo / updateVerificationStatus).
+    has_regulated_items = models.BooleanField(_("has regulated items"), default=False)
+    # RegulatedInformation.Fields: [{FieldId, FieldLabel, FieldType, FieldValue}].
+    regulated_info = models.JSONField(
+        _("regulated information"), default=list, blank=True
+    )
+    requires_dosage_label = models.BooleanField(
+        _("requires dosage label"), default=False
+    )
+    verification_status = models.CharField(
+        _("verification status"),
+        max_length=9,
+        choices=VerificationStatus.choices,
+        blank=True,
+    )
+    # [{RejectionReasonId, RejectionReasonDescription}] the seller may reject with.
+    valid_rejection_reasons = models.JSONField(
+        _("valid rejection reasons"), default=list, blank=True
+    )
+    # The RejectionReason chosen when the order was rejected ({} otherwise).
+    rejection_reason = models.JSONField(_("rejection reason"), default=dict, blank=True)
+    review_date = models.DateTimeField(_("review date"), null=True, blank=True)
+    external_reviewer_id = models.CharField(
+        _("external reviewer id"), max_length=200, blank=True
+    )
+    # The verificationDetails sent with the last updateVerificationStatus.
+    verification_details = models.JSONField(
+        _("verification details"), default=dict, blank=True
     )
 
     class Meta:

@@ -40,6 +40,8 @@ USAGE_PLANS: dict[str, UsagePlan] = {
     "getOrderAddress": UsagePlan(0.5, 30),
     "getOrderItems": UsagePlan(0.5, 30),
     "getOrderItemsBuyerInfo": UsagePlan(0.5, 30),
+    "getOrderRegulatedInfo": UsagePlan(0.5, 30),
+    "updateVerificationStatus": UsagePlan(0.5, 30),
     "updateShipmentStatus": UsagePlan(5, 15),
     "confirmShipment": UsagePlan(2, 10),
     "getListingsItem": UsagePlan(5, 10),

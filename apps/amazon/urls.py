@@ -49,6 +49,11 @@ urlpatterns = [
         name="order-shipment",
     ),
     path(
+        "orders/v0/orders/<str:orderId>/regulatedInfo",
+        orders.OrderRegulatedInfoView.as_view(),
+        name="order-regulated-info",
+    ),
+    path(
         "orders/v0/orders/<str:orderId>/shipmentConfirmation",
         orders.ConfirmShipmentView.as_view(),
         name="order-shipment-confirmation",

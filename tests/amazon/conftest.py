@@ -130,3 +130,30 @@ def assert_envelope(response, status: int, code: str | None = None) -> dict:
         assert body["errors"][0]["code"] == code, body
     assert response.has_header("x-amzn-RequestId")
     return body
+
+
+@pytest.fixture
+def no_refill(monkeypatch):
+    """Burst tests: each bucket keeps its documented burst but stops refilling.
+
+    A 5/s bucket earns a token every 0.2 s, so on a busy machine a burst of
+    requests can outlast it and the request that should be the 429 passes.
+    The plans themselves (and the x-amzn-RateLimit-Limit header) are untouched.
+    """
+    from apps.amazon import ratelimit
+
+    consume = ratelimit.consume
+    monkeypatch.setattr(
+        ratelimit,
+        "consume",
+        lambda key, plan: consume(key, ratelimit.UsagePlan(1e-9, plan.burst)),
+    )
+
+
+@pytest.fixture
+def limits_on(settings):
+    """Usage plans on at Amazon's documented rates (the autouse fixture above
+    switches them off for everything else)."""
+    settings.AMAZON_RATE_LIMITS_ENABLED = True
+    settings.AMAZON_RATE_LIMIT_SCALE = 1.0
+    return settings

@@ -643,7 +643,7 @@ def test_missing_access_token_is_403(anonymous_api, catalog):
     assert_envelope(search(anonymous_api), 403, "Unauthorized")
 
 
-def test_usage_plan_is_rate_5_burst_5(api, catalog, settings):
+def test_usage_plan_is_rate_5_burst_5(api, catalog, settings, no_refill):
     assert ratelimit.USAGE_PLANS["searchListingsItems"] == ratelimit.UsagePlan(5, 5)
     settings.AMAZON_RATE_LIMITS_ENABLED = True
     settings.AMAZON_RATE_LIMIT_SCALE = 0.2  # burst 5 → 1, rate 5/s → 1/s

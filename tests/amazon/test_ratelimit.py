@@ -19,13 +19,6 @@ PARAMS = {"MarketplaceIds": "ATVPDKIKX0DER", "CreatedAfter": "2020-01-01T00:00:0
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def limits_on(settings):
-    settings.AMAZON_RATE_LIMITS_ENABLED = True
-    settings.AMAZON_RATE_LIMIT_SCALE = 1.0
-    return settings
-
-
 def test_get_orders_allows_its_burst_of_20_then_429(api, limits_on):
     statuses = [api.get(ORDERS, PARAMS).status_code for _ in range(21)]
     assert statuses[:20] == [200] * 20

@@ -386,7 +386,7 @@ def test_get_order_items_without_rdt_have_no_buyer_info(api, order):
             "not the path",
         ),
         (
-            {"restrictedResources": [resource(f"{GENERIC}/regulatedInfo")]},
+            {"restrictedResources": [resource(f"{GENERIC}/shipmentConfirmation")]},
             "not the path",
         ),
         ({"restrictedResources": [resource(f"{GENERIC}/address/")]}, "not the path"),
@@ -543,7 +543,7 @@ def test_plain_tokens_are_served_by_default(api, order, suffix):
 # --- usage plan, schema ------------------------------------------------------------
 
 
-def test_usage_plan_allows_a_burst_of_10_then_429(api, order, settings):
+def test_usage_plan_allows_a_burst_of_10_then_429(api, order, settings, no_refill):
     settings.AMAZON_RATE_LIMITS_ENABLED = True
     settings.AMAZON_RATE_LIMIT_SCALE = 1.0
     body = {"restrictedResources": [resource(f"{GENERIC}/address")]}

@@ -824,14 +824,9 @@ def test_status_update_unknown_and_foreign_orders(api, other_api, ispu_order):
 # --- usage plans and schema ----------------------------------------------------------
 
 
-@pytest.fixture
-def limits_on(settings):
-    settings.AMAZON_RATE_LIMITS_ENABLED = True
-    settings.AMAZON_RATE_LIMIT_SCALE = 1.0
-    return settings
-
-
-def test_confirm_shipment_allows_a_burst_of_10_then_429(api, order, limits_on):
+def test_confirm_shipment_allows_a_burst_of_10_then_429(
+    api, order, limits_on, no_refill
+):
     statuses = [api.post(confirm_url(), confirm_body()).status_code]
     statuses += [api.post(confirm_url(), confirm_body()).status_code for _ in range(9)]
     assert statuses == [204] + [400] * 9  # shipped once; later calls refused
@@ -842,7 +837,7 @@ def test_confirm_shipment_allows_a_burst_of_10_then_429(api, order, limits_on):
 
 
 def test_update_shipment_status_allows_a_burst_of_15_then_429(
-    api, ispu_order, limits_on
+    api, ispu_order, limits_on, no_refill
 ):
     statuses = [
         api.post(status_url(), status_body("ReadyForPickup")).status_code

@@ -21,6 +21,7 @@ from apps.amazon.models import (
     ReportSchedule,
 )
 from apps.amazon.selectors import variation_parent_skus
+from apps.amazon.services.regulated import VALID_VERIFICATION_DETAILS
 
 ADDRESS_STATUSES = {"Unshipped", "PartiallyShipped", "Shipped", "InvoiceUnconfirmed"}
 PRICED_ITEM_EXCLUDED_STATUSES = {"Pending", "PendingAvailability"}
@@ -74,7 +75,7 @@ def order_payload(
         "IsIBA": False,
         "IsISPU": order.is_ispu,
         "IsAccessPointOrder": False,
-        "HasRegulatedItems": False,
+        "HasRegulatedItems": order.has_regulated_items,
         "AutomatedShippingSettings": {"HasAutomatedShippingSettings": False},
     }
     if "buyerInfo" in data_elements:
@@ -203,6 +204,36 @@ def order_buyer_info(order: Order) -> dict[str, Any]:
             "PurchaseOrderNumber": order.purchase_order_number,
         }
     )
+
+
+def order_regulated_info_payload(order: Order) -> dict[str, Any]:
+    """OrderRegulatedInfo (getOrderRegulatedInfo). Rejection reasons are offered
+    while the order waits for review; once reviewed the model's examples show an
+    empty list, the chosen RejectionReason, the reviewer and the review date."""
+    pending = order.verification_status == Order.VerificationStatus.PENDING
+    status: dict[str, Any] = {
+        "Status": order.verification_status,
+        "RequiresMerchantAction": pending,
+        "ValidRejectionReasons": list(order.valid_rejection_reasons or [])
+        if pending
+        else [],
+    }
+    if order.rejection_reason:
+        status["RejectionReason"] = dict(order.rejection_reason)
+    if order.review_date is not None:
+        status["ReviewDate"] = iso(order.review_date)
+    if order.external_reviewer_id:
+        status["ExternalReviewerId"] = order.external_reviewer_id
+    status["ValidVerificationDetails"] = [
+        {"VerificationDetailType": kind, "ValidVerificationStatuses": list(statuses)}
+        for kind, statuses in VALID_VERIFICATION_DETAILS.items()
+    ]
+    return {
+        "AmazonOrderId": order.amazon_order_id,
+        "RegulatedInformation": {"Fields": list(order.regulated_info or [])},
+        "RequiresDosageLabel": order.requires_dosage_label,
+        "RegulatedOrderVerificationStatus": status,
+    }
 
 
 # --- Listings ---------------------------------------------------------------------

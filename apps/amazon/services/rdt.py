@@ -62,6 +62,9 @@ RESTRICTED_OPERATIONS: tuple[RestrictedOperation, ...] = (
         "getOrderAddress", "GET", "/orders/v0/orders/{orderId}/address"
     ),
     RestrictedOperation(
+        "getOrderRegulatedInfo", "GET", "/orders/v0/orders/{orderId}/regulatedInfo"
+    ),
+    RestrictedOperation(
         "getOrderBuyerInfo", "GET", "/orders/v0/orders/{orderId}/buyerInfo"
     ),
     RestrictedOperation(
@@ -73,7 +76,12 @@ RESTRICTED_OPERATIONS: tuple[RestrictedOperation, ...] = (
 )
 # What production Amazon refuses to a plain LWA access token.
 RDT_ONLY_OPERATIONS = frozenset(
-    {"getOrderAddress", "getOrderBuyerInfo", "getOrderItemsBuyerInfo"}
+    {
+        "getOrderAddress",
+        "getOrderBuyerInfo",
+        "getOrderItemsBuyerInfo",
+        "getOrderRegulatedInfo",
+    }
 )
 
 

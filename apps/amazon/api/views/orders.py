@@ -1,7 +1,9 @@
 """Orders API v0: getOrders, getOrder, getOrderItems, getOrderItemsBuyerInfo,
-getOrderAddress, getOrderBuyerInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does.
+getOrderAddress, getOrderBuyerInfo, getOrderRegulatedInfo. Bodies are wrapped in ``{"payload": …}`` as Amazon does.
 The writes confirmShipment and updateShipmentStatus answer 204 with no body; their
-rules live in ``apps.amazon.services.shipments``.
+rules live in ``apps.amazon.services.shipments``. updateVerificationStatus (PATCH
+on the regulatedInfo path) answers 204 as well; its rules live in
+``apps.amazon.services.regulated``.
 
 getOrders, getOrder and getOrderItems add the PII a Restricted Data Token's
 ``dataElements`` grant (``request.user.data_elements``, see authentication)."""
@@ -31,6 +33,7 @@ from apps.amazon.api.payloads import (
     order_item_buyer_info_payload,
     order_item_payload,
     order_payload,
+    order_regulated_info_payload,
 )
 from apps.amazon.api.schema import sp_api_schema
 from apps.amazon.models import ORDER_ID_RE, Order
@@ -40,6 +43,12 @@ from apps.amazon.selectors import (
     order_get,
     order_items_page,
     order_page,
+)
+from apps.amazon.services.regulated import (
+    RegulatedOrderError,
+    check_regulated,
+    verification_status_parse,
+    verification_status_update,
 )
 from apps.amazon.services.shipments import (
     ShipmentError,
@@ -339,7 +348,7 @@ def _shipment_write(view: SpApiView, request, order_id: str, parse, apply):
         parsed = parse(request.data)
         order = _writable_order(view, order_id)
         apply(order=order, request=parsed)
-    except ShipmentError as exc:
+    except (ShipmentError, RegulatedOrderError) as exc:
         raise InvalidInput(exc.details, message=exc.message) from exc
     return Response(status=204)
 
@@ -363,4 +372,35 @@ class UpdateShipmentStatusView(SpApiView):
     def post(self, request, orderId: str):
         return _shipment_write(
             self, request, orderId, update_shipment_status_parse, shipment_status_update
+        )
+
+
+class OrderRegulatedInfoView(SpApiView):
+    """getOrderRegulatedInfo (GET) and updateVerificationStatus (PATCH) share
+    one path; each method carries its own operation name and usage plan."""
+
+    OPERATIONS = {"GET": "getOrderRegulatedInfo", "PATCH": "updateVerificationStatus"}
+
+    def get_operation(self, request) -> str:
+        return self.OPERATIONS.get(request.method, "")
+
+    @sp_api_schema("ordersV0.json", "/orders/v0/orders/{orderId}/regulatedInfo", "get")
+    def get(self, request, orderId: str):
+        order = _order_or_404(self, orderId)
+        try:
+            check_regulated(order)
+        except RegulatedOrderError as exc:
+            raise InvalidInput(exc.details, message=exc.message) from exc
+        return Response({"payload": order_regulated_info_payload(order)})
+
+    @sp_api_schema(
+        "ordersV0.json", "/orders/v0/orders/{orderId}/regulatedInfo", "patch"
+    )
+    def patch(self, request, orderId: str):
+        return _shipment_write(
+            self,
+            request,
+            orderId,
+            verification_status_parse,
+            verification_status_update,
         )
