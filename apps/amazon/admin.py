@@ -98,6 +98,14 @@ class InventoryItemAdmin(SoftDeleteAdmin):
         return obj.total_quantity
 
 
+@admin.register(models.InventoryAddRequest)
+class InventoryAddRequestAdmin(SoftDeleteAdmin):
+    list_display = ("idempotency_token", "seller", "created_at")
+    search_fields = ("idempotency_token", "seller__selling_partner_id")
+    list_select_related = ("seller",)
+    readonly_fields = ("body_hash", "inventory_items")
+
+
 class OrderItemInline(admin.TabularInline):
     model = models.OrderItem
     extra = 0

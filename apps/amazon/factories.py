@@ -159,6 +159,16 @@ class InventoryItemFactory(factory.django.DjangoModelFactory):
     last_updated_time = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
 
 
+class InventoryAddRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.InventoryAddRequest
+
+    seller = factory.SubFactory(SellerFactory)
+    idempotency_token = factory.Sequence(lambda n: f"idem-{n:06d}")
+    body_hash = factory.Sequence(lambda n: f"{n:064x}")
+    inventory_items = factory.LazyFunction(list)
+
+
 class OrderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Order

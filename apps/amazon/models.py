@@ -275,6 +275,32 @@ class InventoryItem(BaseModel):
         )
 
 
+class InventoryAddRequest(BaseModel):
+    """An addInventory call already applied, keyed by its ``x-amzn-idempotency-token``
+    per seller: a replay with the same body changes nothing, another body is refused."""
+
+    seller = models.ForeignKey(
+        Seller, on_delete=models.CASCADE, related_name="inventory_add_requests"
+    )
+    idempotency_token = models.CharField(_("idempotency token"), max_length=200)
+    body_hash = models.CharField(_("body hash"), max_length=64)
+    inventory_items = models.JSONField(_("inventory items"), default=list)
+
+    class Meta:
+        verbose_name = _("inventory add request")
+        verbose_name_plural = _("inventory add requests")
+        ordering = ["seller", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "idempotency_token"],
+                name="amazon_inventory_add_unique_token",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.idempotency_token
+
+
 class Order(BaseModel):
     class Status(models.TextChoices):
         PENDING_AVAILABILITY = "PendingAvailability"

@@ -51,6 +51,11 @@ USAGE_PLANS: dict[str, UsagePlan] = {
     "searchListingsItems": UsagePlan(5, 5),
     "getInventorySummaries": UsagePlan(2, 2),
     "getInventoryDetails": UsagePlan(2, 2),
+    # The model gives the sandbox item operations no usage plan of their own;
+    # they get the FBA Inventory API's only documented one (getInventorySummaries).
+    "createInventoryItem": UsagePlan(2, 2),
+    "deleteInventoryItem": UsagePlan(2, 2),
+    "addInventory": UsagePlan(2, 2),
     "getReports": UsagePlan(0.0222, 10),
     "createReport": UsagePlan(0.0167, 15),
     "getReport": UsagePlan(2, 15),

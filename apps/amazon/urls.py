@@ -80,6 +80,21 @@ urlpatterns = [
         inventory.InventoryDetailsView.as_view(),
         name="inventory-details",
     ),
+    path(
+        "fba/inventory/v1/items",
+        inventory.CreateInventoryItemView.as_view(),
+        name="inventory-items",
+    ),
+    path(
+        "fba/inventory/v1/items/inventory",
+        inventory.AddInventoryView.as_view(),
+        name="inventory-items-add",
+    ),
+    path(
+        "fba/inventory/v1/items/<path:sellerSku>",
+        inventory.InventoryItemView.as_view(),
+        name="inventory-item",
+    ),
     # Reports 2021-06-30
     path("reports/2021-06-30/reports", reports.ReportsView.as_view(), name="reports"),
     path(

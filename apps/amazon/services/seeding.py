@@ -29,6 +29,7 @@ from apps.amazon import factories
 from apps.amazon.marketplaces import CA, MARKETPLACES, US
 from apps.amazon.models import (
     AccessToken,
+    InventoryAddRequest,
     InventoryItem,
     Listing,
     LwaApplication,
@@ -152,6 +153,7 @@ def wipe_domain_data() -> None:
     Report.all_objects.all().hard_delete()
     ReportDocument.all_objects.all().hard_delete()
     InventoryItem.all_objects.all().hard_delete()
+    InventoryAddRequest.all_objects.all().hard_delete()
     Listing.all_objects.all().hard_delete()
 
 
@@ -164,6 +166,7 @@ def wipe_seller_data(seller: Seller) -> None:
     Report.all_objects.filter(seller=seller).hard_delete()
     ReportDocument.all_objects.filter(seller=seller).hard_delete()
     InventoryItem.all_objects.filter(seller=seller).hard_delete()
+    InventoryAddRequest.all_objects.filter(seller=seller).hard_delete()
     Listing.all_objects.filter(seller=seller).hard_delete()
 
 

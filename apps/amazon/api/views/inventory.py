@@ -1,4 +1,6 @@
-"""FBA Inventory API v1: getInventorySummaries, and the mock's /details extension.
+"""FBA Inventory API v1: getInventorySummaries, the mock's /details extension, and
+the sandbox item writes createInventoryItem, addInventory and deleteInventoryItem
+(200 with ``{}``; their rules live in ``apps.amazon.services.inventory_items``).
 
 The body is ``{"payload": {...}, "pagination": {"nextToken"}}`` with pagination as
 a sibling of payload. Amazon says a nextToken expires 30 seconds after it is
@@ -9,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from apps.amazon.api import paging
@@ -19,10 +22,19 @@ from apps.amazon.api.base import (
     query_datetime,
     query_list,
 )
-from apps.amazon.api.errors import InvalidInput
+from apps.amazon.api.errors import InvalidInput, SpApiError
 from apps.amazon.api.payloads import inventory_summary, known_marketplace
 from apps.amazon.api.schema import sp_api_schema
 from apps.amazon.selectors import inventory_page
+from apps.amazon.services.inventory_items import (
+    InventoryItemError,
+    add_inventory_parse,
+    create_inventory_item_parse,
+    inventory_add,
+    inventory_item_create,
+    inventory_item_delete,
+    marketplace_parse,
+)
 
 MODEL = "fbaInventory.json"
 INVENTORY_PAGE_SIZE = 50
@@ -142,3 +154,73 @@ class InventoryDetailsView(InventorySummariesView):
     )
     def get(self, request):
         return super().get(request)
+
+
+# --- sandbox item writes ------------------------------------------------------------
+
+
+def _item_write(apply) -> Response:
+    """Run ``apply``; a refusal changes nothing and becomes the SP-API envelope."""
+    try:
+        apply()
+    except InventoryItemError as exc:
+        if exc.status == 404:
+            raise SpApiError(
+                exc.details, code="NotFound", status=404, message=exc.message
+            ) from exc
+        raise InvalidInput(exc.details, message=exc.message) from exc
+    return Response({})
+
+
+class CreateInventoryItemView(SpApiView):
+    operation = "createInventoryItem"
+
+    @sp_api_schema(MODEL, "/fba/inventory/v1/items", "post")
+    def post(self, request):
+        def apply():
+            parsed = create_inventory_item_parse(request.data)
+            inventory_item_create(seller=self.seller, request=parsed)
+
+        return _item_write(apply)
+
+
+def _delete_item(view: SpApiView, request, seller_sku: str) -> Response:
+    def apply():
+        marketplace_id = marketplace_parse(request.query_params.get("marketplaceId"))
+        inventory_item_delete(
+            seller=view.seller, seller_sku=seller_sku, marketplace_id=marketplace_id
+        )
+
+    return _item_write(apply)
+
+
+class InventoryItemView(SpApiView):
+    operation = "deleteInventoryItem"
+
+    @sp_api_schema(MODEL, "/fba/inventory/v1/items/{sellerSku}", "delete")
+    def delete(self, request, sellerSku: str):
+        return _delete_item(self, request, sellerSku)
+
+
+class AddInventoryView(SpApiView):
+    """POST is addInventory; DELETE is deleteInventoryItem for the SKU
+    ``inventory``, whose path is the same."""
+
+    OPERATIONS = {"POST": "addInventory", "DELETE": "deleteInventoryItem"}
+
+    def get_operation(self, request) -> str:
+        return self.OPERATIONS.get(request.method, "")
+
+    @sp_api_schema(MODEL, "/fba/inventory/v1/items/inventory", "post")
+    def post(self, request):
+        def apply():
+            parsed = add_inventory_parse(
+                request.data, request.headers.get("x-amzn-idempotency-token")
+            )
+            inventory_add(seller=self.seller, request=parsed)
+
+        return _item_write(apply)
+
+    @extend_schema(exclude=True)  # documented on /items/{sellerSku}
+    def delete(self, request):
+        return _delete_item(self, request, "inventory")
