@@ -15,6 +15,8 @@ from rest_framework import exceptions as drf
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from apps.amazon.services.refusals import RequestRefused
+
 logger = logging.getLogger("apps.amazon")
 
 INVALID_INPUT_MESSAGE = (
@@ -56,6 +58,13 @@ class SpApiError(drf.APIException):
 
 class InvalidInput(SpApiError):
     pass
+
+
+def refusal_error(exc: RequestRefused) -> SpApiError:
+    """A write service's refusal as the envelope: 400 InvalidInput, or 404."""
+    if exc.status == 404:
+        return SpApiError(exc.details, code="NotFound", status=404, message=exc.message)
+    return InvalidInput(exc.details, message=exc.message)
 
 
 class AccessDenied(SpApiError):

@@ -36,6 +36,12 @@ from django.utils import timezone
 
 from apps.amazon.marketplaces import MARKETPLACES
 from apps.amazon.models import InventoryAddRequest, InventoryItem, Seller
+from apps.amazon.services.refusals import (
+    RequestRefused,
+    json_object,
+    positive_int,
+    text_field,
+)
 
 MAX_SKU = 200  # InventoryItem.seller_sku
 MAX_PRODUCT_NAME = 500  # InventoryItem.product_name
@@ -46,19 +52,7 @@ MAX_STORED_QUANTITY = 2_147_483_647  # PositiveIntegerField
 UPPER_DIGITS = string.ascii_uppercase + string.digits
 
 
-class InventoryItemError(ValueError):
-    """The request is refused (HTTP 400, or ``status``); ``details`` says why."""
-
-    def __init__(
-        self, details: str, *, message: str | None = None, status: int = 400
-    ) -> None:
-        super().__init__(details)
-        self.details = details
-        self.message = message
-        self.status = status
-
-
-class InventoryItemNotFound(InventoryItemError):
+class InventoryItemNotFound(RequestRefused):
     def __init__(self, details: str) -> None:
         super().__init__(details, status=404)
 
@@ -93,51 +87,24 @@ class AddInventory:
 # --- shape ------------------------------------------------------------------
 
 
-def _object(value: Any, name: str) -> dict:
-    if not isinstance(value, dict):
-        raise InventoryItemError(f"{name} must be a JSON object.")
-    return value
-
-
 def _text(data: dict, key: str, at: str, max_length: int) -> str:
-    value = data.get(key)
-    if value is None:
-        raise InventoryItemError(f"Missing required field: {at}{key}.")
-    if not isinstance(value, str):
-        raise InventoryItemError(f"{at}{key} must be a string.")
-    value = value.strip()
-    if not value:
-        raise InventoryItemError(f"{at}{key} must not be empty.")
-    if len(value) > max_length:
-        raise InventoryItemError(f"{at}{key} must be at most {max_length} characters.")
-    return value
+    return text_field(data, key, at, required=True, max_length=max_length)
 
 
 def marketplace_parse(value: Any, at: str = "") -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InventoryItemError(f"Missing required field: {at}marketplaceId.")
+        raise RequestRefused(f"Missing required field: {at}marketplaceId.")
     if not isinstance(value, str):
-        raise InventoryItemError(f"{at}marketplaceId must be a string.")
+        raise RequestRefused(f"{at}marketplaceId must be a string.")
     value = value.strip()
     if value not in MARKETPLACES:
-        raise InventoryItemError(f"Invalid {at}marketplaceId: {value[:40]}.")
-    return value
-
-
-def _quantity(value: Any, at: str) -> int:
-    # JSON booleans are ints to Python; the model's type is integer.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InventoryItemError(f"{at}quantity must be an integer.")
-    if value < 1:
-        raise InventoryItemError(f"{at}quantity must be at least 1.")
-    if value > MAX_QUANTITY:
-        raise InventoryItemError(f"{at}quantity must be at most {MAX_QUANTITY}.")
+        raise RequestRefused(f"Invalid {at}marketplaceId: {value[:40]}.")
     return value
 
 
 def create_inventory_item_parse(data: Any) -> CreateInventoryItem:
     """A CreateInventoryItemRequest body → CreateInventoryItem, or an error."""
-    body = _object(data, "The request body")
+    body = json_object(data, "The request body")
     seller_sku = _text(body, "sellerSku", "", MAX_SKU)
     marketplace_id = marketplace_parse(body.get("marketplaceId"))
     product_name = _text(body, "productName", "", MAX_PRODUCT_NAME)
@@ -147,9 +114,9 @@ def create_inventory_item_parse(data: Any) -> CreateInventoryItem:
 def idempotency_token_parse(value: Any) -> str:
     token = (value or "").strip() if isinstance(value, str) else ""
     if not token:
-        raise InventoryItemError("Missing required header: x-amzn-idempotency-token.")
+        raise RequestRefused("Missing required header: x-amzn-idempotency-token.")
     if len(token) > MAX_TOKEN:
-        raise InventoryItemError(
+        raise RequestRefused(
             f"x-amzn-idempotency-token must be at most {MAX_TOKEN} characters."
         )
     return token
@@ -158,27 +125,27 @@ def idempotency_token_parse(value: Any) -> str:
 def add_inventory_parse(data: Any, idempotency_token: Any) -> AddInventory:
     """An AddInventoryRequest body and its idempotency token → AddInventory."""
     token = idempotency_token_parse(idempotency_token)
-    body = _object(data, "The request body")
+    body = json_object(data, "The request body")
     raw_items = body.get("inventoryItems")
     if raw_items is None:
-        raise InventoryItemError("Missing required field: inventoryItems.")
+        raise RequestRefused("Missing required field: inventoryItems.")
     if not isinstance(raw_items, list) or not raw_items:
-        raise InventoryItemError("inventoryItems must be a non-empty list.")
+        raise RequestRefused("inventoryItems must be a non-empty list.")
     if len(raw_items) > MAX_ITEMS:
-        raise InventoryItemError(f"inventoryItems accepts at most {MAX_ITEMS} items.")
+        raise RequestRefused(f"inventoryItems accepts at most {MAX_ITEMS} items.")
     lines: list[InventoryLine] = []
     seen: set[tuple[str, str]] = set()
     for index, raw in enumerate(raw_items):
         at = f"inventoryItems[{index}]."
-        item = _object(raw, at.rstrip("."))
+        item = json_object(raw, at.rstrip("."))
         seller_sku = _text(item, "sellerSku", at, MAX_SKU)
         marketplace_id = marketplace_parse(item.get("marketplaceId"), at)
         if "quantity" not in item or item["quantity"] is None:
-            raise InventoryItemError(f"Missing required field: {at}quantity.")
-        quantity = _quantity(item["quantity"], at)
+            raise RequestRefused(f"Missing required field: {at}quantity.")
+        quantity = positive_int(item["quantity"], f"{at}quantity", maximum=MAX_QUANTITY)
         key = (seller_sku, marketplace_id)
         if key in seen:
-            raise InventoryItemError(
+            raise RequestRefused(
                 f"sellerSku {seller_sku} appears more than once for marketplaceId "
                 f"{marketplace_id} in inventoryItems."
             )
@@ -206,7 +173,7 @@ def inventory_item_create(
             marketplace_id=request.marketplace_id,
             seller_sku=request.seller_sku,
         ).exists():
-            raise InventoryItemError(
+            raise RequestRefused(
                 f"sellerSku {request.seller_sku} already exists in marketplaceId "
                 f"{request.marketplace_id}."
             )
@@ -235,7 +202,7 @@ def inventory_add(*, seller: Seller, request: AddInventory) -> bool:
         if previous is not None:
             if previous.body_hash == request.body_hash:
                 return False
-            raise InventoryItemError(
+            raise RequestRefused(
                 "x-amzn-idempotency-token was already used with a different "
                 "request body."
             )
@@ -251,12 +218,12 @@ def inventory_add(*, seller: Seller, request: AddInventory) -> bool:
                 .first()
             )
             if item is None:
-                raise InventoryItemError(
+                raise RequestRefused(
                     f"sellerSku {line.seller_sku} does not exist in marketplaceId "
                     f"{line.marketplace_id}."
                 )
             if item.fulfillable_quantity + line.quantity > MAX_STORED_QUANTITY:
-                raise InventoryItemError(
+                raise RequestRefused(
                     f"quantity for sellerSku {line.seller_sku} would exceed "
                     f"{MAX_STORED_QUANTITY}."
                 )

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from apps.amazon.dates import parse_iso_instant
 from apps.amazon.models import Order
+from apps.amazon.services.refusals import RequestRefused, json_object, text_field
 
 UPDATE_STATUSES = (
     Order.VerificationStatus.APPROVED.value,
@@ -58,19 +59,10 @@ MAX_TEXT = 200
 NOT_REGULATED = "Order does not contain regulated items"
 
 
-class RegulatedOrderError(ValueError):
-    """The request is refused (HTTP 400); ``details`` says why."""
-
-    def __init__(self, details: str, *, message: str | None = None) -> None:
-        super().__init__(details)
-        self.details = details
-        self.message = message
-
-
-def _missing(name: str) -> RegulatedOrderError:
+def _missing(name: str) -> RequestRefused:
     # The model's own wording: "Missing request parameter: externalReviewerId."
     text = f"Missing request parameter: {name}."
-    return RegulatedOrderError(text, message=text)
+    return RequestRefused(text, message=text)
 
 
 @dataclass(frozen=True)
@@ -84,48 +76,34 @@ class UpdateVerificationStatus:
 # --- shape ------------------------------------------------------------------
 
 
-def _object(value: Any, name: str) -> dict:
-    if not isinstance(value, dict):
-        raise RegulatedOrderError(f"{name} must be a JSON object.")
-    return value
-
-
 def _text(data: dict, key: str, at: str) -> str:
-    value = data.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise RegulatedOrderError(f"{at}{key} must be a string.")
-    value = value.strip()
-    if len(value) > MAX_TEXT:
-        raise RegulatedOrderError(f"{at}{key} must be at most {MAX_TEXT} characters.")
-    return value
+    return text_field(data, key, at, required=False, max_length=MAX_TEXT)
 
 
 def _prescription(value: Any, at: str) -> dict[str, Any]:
-    detail = _object(value, at.rstrip("."))
+    detail = json_object(value, at.rstrip("."))
     missing = [k for k in PRESCRIPTION_REQUIRED if detail.get(k) is None]
     if missing:
         text = (
             "Missing required parameter(s) from prescriptionDetail value: "
             + ", ".join(missing)
         )
-        raise RegulatedOrderError(text, message=text)
+        raise RequestRefused(text, message=text)
     clean: dict[str, Any] = {}
     for key in PRESCRIPTION_TEXT:
         text = _text(detail, key, at)
         if not text:
-            raise RegulatedOrderError(f"{at}{key} must not be empty.")
+            raise RequestRefused(f"{at}{key} must not be empty.")
         clean[key] = text
     for key, low in PRESCRIPTION_INTEGERS.items():
         number = detail[key]
         if isinstance(number, bool) or not isinstance(number, int):
-            raise RegulatedOrderError(f"{at}{key} must be an integer.")
+            raise RequestRefused(f"{at}{key} must be an integer.")
         if number < low:
-            raise RegulatedOrderError(f"{at}{key} must be at least {low}.")
+            raise RequestRefused(f"{at}{key} must be at least {low}.")
         clean[key] = number
     if clean["refillsRemaining"] > clean["totalRefillsAuthorized"]:
-        raise RegulatedOrderError(
+        raise RequestRefused(
             f"{at}refillsRemaining cannot exceed {at}totalRefillsAuthorized."
         )
     expiration = detail["expirationDate"]
@@ -136,7 +114,7 @@ def _prescription(value: Any, at: str) -> dict[str, Any]:
             parse_iso_instant(expiration).isoformat().replace("+00:00", "Z")
         )
     except ValueError as exc:
-        raise RegulatedOrderError(
+        raise RequestRefused(
             f"{at}expirationDate must be an ISO 8601 date-time."
         ) from exc
     return clean
@@ -144,16 +122,16 @@ def _prescription(value: Any, at: str) -> dict[str, Any]:
 
 def _alternatives(value: Any, at: str) -> list[dict[str, str]]:
     if not isinstance(value, list) or not value:
-        raise RegulatedOrderError(f"{at.rstrip('.')} must be a non-empty list.")
+        raise RequestRefused(f"{at.rstrip('.')} must be a non-empty list.")
     rows = []
     for index, raw in enumerate(value):
         where = f"{at.rstrip('.')}[{index}]."
-        row = _object(raw, where.rstrip("."))
+        row = json_object(raw, where.rstrip("."))
         clean = {}
         for key in ALTERNATIVE_FIELDS:
             text = _text(row, key, where)
             if not text:
-                raise RegulatedOrderError(f"Missing required field: {where}{key}.")
+                raise RequestRefused(f"Missing required field: {where}{key}.")
             clean[key] = text
         rows.append(clean)
     return rows
@@ -161,7 +139,7 @@ def _alternatives(value: Any, at: str) -> list[dict[str, str]]:
 
 def _verification_details(value: Any, status: str) -> dict[str, Any]:
     at = "regulatedOrderVerificationStatus.verificationDetails"
-    details = _object(value, at)
+    details = json_object(value, at)
     clean: dict[str, Any] = {}
     for kind, raw in details.items():
         if raw is None:
@@ -172,7 +150,7 @@ def _verification_details(value: Any, status: str) -> dict[str, Any]:
                 f"Verification Detail `{kind}` is not supported when order is in "
                 f"{status} status."
             )
-            raise RegulatedOrderError(text, message=text)
+            raise RequestRefused(text, message=text)
         if kind == "prescriptionDetail":
             clean[kind] = _prescription(raw, f"{at}.{kind}.")
         else:
@@ -182,12 +160,12 @@ def _verification_details(value: Any, status: str) -> dict[str, Any]:
 
 def verification_status_parse(data: Any) -> UpdateVerificationStatus:
     """An UpdateVerificationStatusRequest body → UpdateVerificationStatus, or
-    RegulatedOrderError."""
-    body = _object(data, "The request body")
+    RequestRefused."""
+    body = json_object(data, "The request body")
     raw = body.get("regulatedOrderVerificationStatus")
     if raw is None:
         raise _missing("regulatedOrderVerificationStatus")
-    update = _object(raw, "regulatedOrderVerificationStatus")
+    update = json_object(raw, "regulatedOrderVerificationStatus")
     status = update.get("status")
     if status is None:
         raise _missing("status")
@@ -196,7 +174,7 @@ def verification_status_parse(data: Any) -> UpdateVerificationStatus:
             "Invalid request parameter `status`. Must be one of "
             f"[{', '.join(UPDATE_STATUSES)}]."
         )
-        raise RegulatedOrderError(text, message=text)
+        raise RequestRefused(text, message=text)
     at = "regulatedOrderVerificationStatus."
     reviewer = _text(update, "externalReviewerId", at)
     if not reviewer:
@@ -205,7 +183,7 @@ def verification_status_parse(data: Any) -> UpdateVerificationStatus:
     if status == Order.VerificationStatus.REJECTED and not reason:
         raise _missing("rejectionReasonId")
     if status != Order.VerificationStatus.REJECTED and reason:
-        raise RegulatedOrderError(
+        raise RequestRefused(
             "rejectionReasonId is only allowed when status is Rejected."
         )
     details = {}
@@ -219,7 +197,7 @@ def verification_status_parse(data: Any) -> UpdateVerificationStatus:
 
 def check_regulated(order: Order) -> None:
     if not order.has_regulated_items:
-        raise RegulatedOrderError(
+        raise RequestRefused(
             f"Order {order.amazon_order_id} does not contain regulated items.",
             message=NOT_REGULATED,
         )
@@ -233,7 +211,7 @@ def verification_status_update(
         order = Order.objects.select_for_update().get(pk=order.pk)
         check_regulated(order)
         if order.verification_status != Order.VerificationStatus.PENDING:
-            raise RegulatedOrderError(
+            raise RequestRefused(
                 f"Order {order.amazon_order_id} verification is "
                 f"{order.verification_status or 'unknown'}; only Pending orders "
                 "can be approved or rejected."
@@ -246,7 +224,7 @@ def verification_status_update(
                 if isinstance(r, dict)
             }
             if request.rejection_reason_id not in reasons:
-                raise RegulatedOrderError(
+                raise RequestRefused(
                     f"rejectionReasonId {request.rejection_reason_id} is not a valid "
                     f"rejection reason for order {order.amazon_order_id}; valid: "
                     + ", ".join(sorted(k for k in reasons if k))

@@ -34,6 +34,12 @@ from django.utils import timezone
 from apps.amazon.dates import parse_iso_instant
 from apps.amazon.marketplaces import MARKETPLACES
 from apps.amazon.models import Order, OrderItem, ShipmentPackage, ShipmentPackageItem
+from apps.amazon.services.refusals import (
+    RequestRefused,
+    json_object,
+    positive_int,
+    text_field,
+)
 
 CONFIRMABLE_STATUSES = (Order.Status.UNSHIPPED, Order.Status.PARTIALLY_SHIPPED)
 # A seller's clock may run a little ahead of Amazon's; anything later is refused.
@@ -58,16 +64,7 @@ PICKUP_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-class ShipmentError(ValueError):
-    """The request is refused (HTTP 400); ``details`` says why."""
-
-    def __init__(self, details: str, *, message: str | None = None) -> None:
-        super().__init__(details)
-        self.details = details
-        self.message = message
-
-
-class UnknownMarketplace(ShipmentError):
+class UnknownMarketplace(RequestRefused):
     # The model's own example: {"code": "InvalidInput", "message": "Marketplace
     # ID is not defined", "details": "1001"}.
     def __init__(self) -> None:
@@ -111,35 +108,8 @@ class UpdateShipmentStatus:
 # --- shape ------------------------------------------------------------------
 
 
-def _object(value: Any, name: str) -> dict:
-    if not isinstance(value, dict):
-        raise ShipmentError(f"{name} must be a JSON object.")
-    return value
-
-
 def _text(data: dict, key: str, at: str, *, required: bool) -> str:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise ShipmentError(f"Missing required field: {at}{key}.")
-        return ""
-    if not isinstance(value, str):
-        raise ShipmentError(f"{at}{key} must be a string.")
-    value = value.strip()
-    if required and not value:
-        raise ShipmentError(f"{at}{key} must not be empty.")
-    if len(value) > MAX_TEXT:
-        raise ShipmentError(f"{at}{key} must be at most {MAX_TEXT} characters.")
-    return value
-
-
-def _quantity(value: Any, at: str) -> int:
-    # JSON booleans are ints to Python; the model's type is integer.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ShipmentError(f"{at}quantity must be an integer.")
-    if value < 1:
-        raise ShipmentError(f"{at}quantity must be at least 1.")
-    return value
+    return text_field(data, key, at, required=required, max_length=MAX_TEXT)
 
 
 def _marketplace(data: dict) -> str:
@@ -152,38 +122,38 @@ def _marketplace(data: dict) -> str:
 def parse_ship_date(value: Any) -> datetime:
     """ISO 8601 (``Z``, offsets, fractions or a bare date), aware in UTC."""
     if not isinstance(value, str) or not value.strip():
-        raise ShipmentError("packageDetail.shipDate must be an ISO 8601 date-time.")
+        raise RequestRefused("packageDetail.shipDate must be an ISO 8601 date-time.")
     try:
         return parse_iso_instant(value)
     except ValueError as exc:
-        raise ShipmentError(
+        raise RequestRefused(
             f"packageDetail.shipDate {value.strip()} is not an ISO 8601 date-time."
         ) from exc
 
 
 def _package_lines(value: Any) -> list[PackageLine]:
     if value is None:
-        raise ShipmentError("Missing required field: packageDetail.orderItems.")
+        raise RequestRefused("Missing required field: packageDetail.orderItems.")
     if not isinstance(value, list) or not value:
-        raise ShipmentError("packageDetail.orderItems must be a non-empty list.")
+        raise RequestRefused("packageDetail.orderItems must be a non-empty list.")
     lines: list[PackageLine] = []
     seen: set[str] = set()
     for index, raw in enumerate(value):
         at = f"packageDetail.orderItems[{index}]."
-        item = _object(raw, at.rstrip("."))
+        item = json_object(raw, at.rstrip("."))
         order_item_id = _text(item, "orderItemId", at, required=True)
         if "quantity" not in item:
-            raise ShipmentError(f"Missing required field: {at}quantity.")
-        quantity = _quantity(item["quantity"], at)
+            raise RequestRefused(f"Missing required field: {at}quantity.")
+        quantity = positive_int(item["quantity"], f"{at}quantity")
         codes = item.get("transparencyCodes")
         if codes is None:
             codes = []
         elif not isinstance(codes, list) or not all(
             isinstance(c, str) and c for c in codes
         ):
-            raise ShipmentError(f"{at}transparencyCodes must be a list of strings.")
+            raise RequestRefused(f"{at}transparencyCodes must be a list of strings.")
         if order_item_id in seen:
-            raise ShipmentError(
+            raise RequestRefused(
                 f"orderItemId {order_item_id} appears more than once in "
                 "packageDetail.orderItems."
             )
@@ -193,40 +163,42 @@ def _package_lines(value: Any) -> list[PackageLine]:
 
 
 def confirm_shipment_parse(data: Any) -> ConfirmShipment:
-    """A ConfirmShipmentRequest body → ConfirmShipment, or ShipmentError."""
-    body = _object(data, "The request body")
+    """A ConfirmShipmentRequest body → ConfirmShipment, or RequestRefused."""
+    body = json_object(data, "The request body")
     marketplace_id = _marketplace(body)
     if "packageDetail" not in body or body["packageDetail"] is None:
-        raise ShipmentError("Missing required field: packageDetail.")
-    package = _object(body["packageDetail"], "packageDetail")
+        raise RequestRefused("Missing required field: packageDetail.")
+    package = json_object(body["packageDetail"], "packageDetail")
     at = "packageDetail."
     reference = package.get("packageReferenceId")
     if reference is None:
-        raise ShipmentError("Missing required field: packageDetail.packageReferenceId.")
+        raise RequestRefused(
+            "Missing required field: packageDetail.packageReferenceId."
+        )
     if (
         not isinstance(reference, str)
         or not PACKAGE_REFERENCE_RE.match(reference.strip())
         or len(reference.strip()) > MAX_REFERENCE
         or int(reference) < 1
     ):
-        raise ShipmentError(
+        raise RequestRefused(
             "packageDetail.packageReferenceId must be a positive number "
             '(as a string, e.g. "1").'
         )
     carrier_code = _text(package, "carrierCode", at, required=True)
     carrier_name = _text(package, "carrierName", at, required=False)
     if carrier_code.lower() == "other" and not carrier_name:
-        raise ShipmentError(
+        raise RequestRefused(
             'packageDetail.carrierName is required when carrierCode is "Other".'
         )
     tracking_number = _text(package, "trackingNumber", at, required=True)
     if package.get("shipDate") is None:
-        raise ShipmentError("Missing required field: packageDetail.shipDate.")
+        raise RequestRefused("Missing required field: packageDetail.shipDate.")
     ship_date = parse_ship_date(package["shipDate"])
     lines = _package_lines(package.get("orderItems"))
     cod = body.get("codCollectionMethod")
     if cod is not None and cod not in COD_COLLECTION_METHODS:
-        raise ShipmentError(
+        raise RequestRefused(
             "codCollectionMethod must be one of: " + ", ".join(COD_COLLECTION_METHODS)
         )
     return ConfirmShipment(
@@ -246,32 +218,32 @@ def confirm_shipment_parse(data: Any) -> ConfirmShipment:
 
 
 def update_shipment_status_parse(data: Any) -> UpdateShipmentStatus:
-    """An UpdateShipmentStatusRequest body → UpdateShipmentStatus, or ShipmentError."""
-    body = _object(data, "The request body")
+    """An UpdateShipmentStatusRequest body → UpdateShipmentStatus, or RequestRefused."""
+    body = json_object(data, "The request body")
     marketplace_id = _marketplace(body)
     status = body.get("shipmentStatus")
     if status is None:
-        raise ShipmentError("Missing required field: shipmentStatus.")
+        raise RequestRefused("Missing required field: shipmentStatus.")
     if status not in SHIPMENT_STATUSES:
-        raise ShipmentError(
+        raise RequestRefused(
             "shipmentStatus must be one of: " + ", ".join(SHIPMENT_STATUSES) + "."
         )
     raw_items = body.get("orderItems")
     lines: list[PickupLine] | None = None
     if raw_items is not None:
         if not isinstance(raw_items, list) or not raw_items:
-            raise ShipmentError("orderItems must be a non-empty list.")
+            raise RequestRefused("orderItems must be a non-empty list.")
         lines = []
         seen: set[str] = set()
         for index, raw in enumerate(raw_items):
             at = f"orderItems[{index}]."
-            item = _object(raw, at.rstrip("."))
+            item = json_object(raw, at.rstrip("."))
             order_item_id = _text(item, "orderItemId", at, required=True)
             quantity = item.get("quantity")
             if quantity is not None:
-                quantity = _quantity(quantity, at)
+                quantity = positive_int(quantity, f"{at}quantity")
             if order_item_id in seen:
-                raise ShipmentError(
+                raise RequestRefused(
                     f"orderItemId {order_item_id} appears more than once in orderItems."
                 )
             seen.add(order_item_id)
@@ -284,7 +256,7 @@ def update_shipment_status_parse(data: Any) -> UpdateShipmentStatus:
 
 def _check_marketplace(order: Order, marketplace_id: str) -> None:
     if marketplace_id != order.marketplace_id:
-        raise ShipmentError(
+        raise RequestRefused(
             f"marketplaceId {marketplace_id} is not the marketplace of order "
             f"{order.amazon_order_id}."
         )
@@ -302,7 +274,7 @@ def _items_by_id(order: Order) -> dict[str, OrderItem]:
 def _unknown_items(order: Order, items: dict[str, OrderItem], ids: list[str]) -> None:
     unknown = [i for i in ids if i not in items]
     if unknown:
-        raise ShipmentError(
+        raise RequestRefused(
             f"orderItemId(s) {', '.join(unknown)} do not belong to order "
             f"{order.amazon_order_id}."
         )
@@ -334,30 +306,30 @@ def shipment_confirm(*, order: Order, request: ConfirmShipment) -> ShipmentPacka
         order = Order.objects.select_for_update().get(pk=order.pk)
         _check_marketplace(order, request.marketplace_id)
         if order.fulfillment_channel != Order.Channel.MFN:
-            raise ShipmentError(
+            raise RequestRefused(
                 f"Order {order.amazon_order_id} is fulfilled by Amazon (AFN); only "
                 "seller-fulfilled (MFN) orders can be confirmed."
             )
         if order.order_status not in CONFIRMABLE_STATUSES:
-            raise ShipmentError(
+            raise RequestRefused(
                 f"Order {order.amazon_order_id} is {order.order_status}; only "
                 "Unshipped or PartiallyShipped orders can be confirmed."
             )
         if request.cod_collection_method and order.marketplace_id != JP_MARKETPLACE:
-            raise ShipmentError(
+            raise RequestRefused(
                 "codCollectionMethod is only supported in the JP marketplace."
             )
         now = timezone.now()
         if request.ship_date > now + SHIP_DATE_SKEW:
-            raise ShipmentError("packageDetail.shipDate cannot be in the future.")
+            raise RequestRefused("packageDetail.shipDate cannot be in the future.")
         if request.ship_date < order.purchase_date:
-            raise ShipmentError(
+            raise RequestRefused(
                 "packageDetail.shipDate cannot be before the order's purchase date."
             )
         if order.packages.filter(
             package_reference_id=request.package_reference_id
         ).exists():
-            raise ShipmentError(
+            raise RequestRefused(
                 f"packageReferenceId {request.package_reference_id} was already "
                 f"confirmed for order {order.amazon_order_id}."
             )
@@ -367,7 +339,7 @@ def shipment_confirm(*, order: Order, request: ConfirmShipment) -> ShipmentPacka
             item = items[line.order_item_id]
             left = max(0, item.quantity_ordered - item.quantity_shipped)
             if line.quantity > left:
-                raise ShipmentError(
+                raise RequestRefused(
                     f"quantity {line.quantity} for orderItemId {line.order_item_id} "
                     f"exceeds the {left} unit(s) still unshipped."
                 )
@@ -417,19 +389,19 @@ def shipment_status_update(*, order: Order, request: UpdateShipmentStatus) -> Or
         order = Order.objects.select_for_update().get(pk=order.pk)
         _check_marketplace(order, request.marketplace_id)
         if not order.is_ispu:
-            raise ShipmentError(
+            raise RequestRefused(
                 f"Order {order.amazon_order_id} is not an in-store pickup (ISPU) "
                 "order; updateShipmentStatus applies to ISPU orders only."
             )
         if order.order_status not in CONFIRMABLE_STATUSES:
-            raise ShipmentError(
+            raise RequestRefused(
                 f"Order {order.amazon_order_id} is {order.order_status}; only "
                 "Unshipped or PartiallyShipped orders can change pickup status."
             )
         allowed_from = PICKUP_TRANSITIONS[request.shipment_status]
         if order.pickup_status not in allowed_from:
             current = order.pickup_status or "none"
-            raise ShipmentError(
+            raise RequestRefused(
                 f"shipmentStatus {request.shipment_status} cannot follow the "
                 f"order's pickup status ({current})."
             )
@@ -447,13 +419,13 @@ def shipment_status_update(*, order: Order, request: UpdateShipmentStatus) -> Or
                 item = items[line.order_item_id]
                 left = max(0, item.quantity_ordered - item.quantity_shipped)
                 if left == 0:
-                    raise ShipmentError(
+                    raise RequestRefused(
                         f"orderItemId {line.order_item_id} has no units left to "
                         "pick up."
                     )
                 quantity = left if line.quantity is None else line.quantity
                 if quantity > left:
-                    raise ShipmentError(
+                    raise RequestRefused(
                         f"quantity {quantity} for orderItemId {line.order_item_id} "
                         f"exceeds the {left} unit(s) not yet picked up."
                     )

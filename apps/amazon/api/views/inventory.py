@@ -22,12 +22,11 @@ from apps.amazon.api.base import (
     query_datetime,
     query_list,
 )
-from apps.amazon.api.errors import InvalidInput, SpApiError
+from apps.amazon.api.errors import InvalidInput, refusal_error
 from apps.amazon.api.payloads import inventory_summary, known_marketplace
 from apps.amazon.api.schema import sp_api_schema
 from apps.amazon.selectors import inventory_page
 from apps.amazon.services.inventory_items import (
-    InventoryItemError,
     add_inventory_parse,
     create_inventory_item_parse,
     inventory_add,
@@ -35,6 +34,7 @@ from apps.amazon.services.inventory_items import (
     inventory_item_delete,
     marketplace_parse,
 )
+from apps.amazon.services.refusals import RequestRefused
 
 MODEL = "fbaInventory.json"
 INVENTORY_PAGE_SIZE = 50
@@ -163,12 +163,8 @@ def _item_write(apply) -> Response:
     """Run ``apply``; a refusal changes nothing and becomes the SP-API envelope."""
     try:
         apply()
-    except InventoryItemError as exc:
-        if exc.status == 404:
-            raise SpApiError(
-                exc.details, code="NotFound", status=404, message=exc.message
-            ) from exc
-        raise InvalidInput(exc.details, message=exc.message) from exc
+    except RequestRefused as exc:
+        raise refusal_error(exc) from exc
     return Response({})
 
 

@@ -25,7 +25,7 @@ from apps.amazon.api.base import (
     query_int,
     query_list,
 )
-from apps.amazon.api.errors import AccessDenied, InvalidInput, NotFound
+from apps.amazon.api.errors import AccessDenied, InvalidInput, NotFound, refusal_error
 from apps.amazon.api.payloads import (
     known_marketplace,
     order_address_payload,
@@ -44,14 +44,13 @@ from apps.amazon.selectors import (
     order_items_page,
     order_page,
 )
+from apps.amazon.services.refusals import RequestRefused
 from apps.amazon.services.regulated import (
-    RegulatedOrderError,
     check_regulated,
     verification_status_parse,
     verification_status_update,
 )
 from apps.amazon.services.shipments import (
-    ShipmentError,
     confirm_shipment_parse,
     shipment_confirm,
     shipment_status_update,
@@ -348,8 +347,8 @@ def _shipment_write(view: SpApiView, request, order_id: str, parse, apply):
         parsed = parse(request.data)
         order = _writable_order(view, order_id)
         apply(order=order, request=parsed)
-    except (ShipmentError, RegulatedOrderError) as exc:
-        raise InvalidInput(exc.details, message=exc.message) from exc
+    except RequestRefused as exc:
+        raise refusal_error(exc) from exc
     return Response(status=204)
 
 
@@ -389,8 +388,8 @@ class OrderRegulatedInfoView(SpApiView):
         order = _order_or_404(self, orderId)
         try:
             check_regulated(order)
-        except RegulatedOrderError as exc:
-            raise InvalidInput(exc.details, message=exc.message) from exc
+        except RequestRefused as exc:
+            raise refusal_error(exc) from exc
         return Response({"payload": order_regulated_info_payload(order)})
 
     @sp_api_schema(
