@@ -343,9 +343,11 @@ def test_foreign_sellers_item_cannot_be_added_to_or_deleted(other_api, item):
 
 def test_delete_unknown_sku_is_404(api, item):
     before = snapshot()
-    assert_envelope(
-        api.delete(item_url("NOPE"), {"marketplaceId": US}), 404, "NotFound"
-    )
+    response = api.delete(item_url("NOPE"), {"marketplaceId": US})
+    envelope = assert_envelope(response, 404, "NotFound")
+    # The same 404 as every other unknown resource, not an invalid-input one.
+    assert envelope["errors"][0]["message"] == "The resource specified does not exist."
+    assert response["x-amzn-ErrorType"] == "ResourceNotFoundException"
     # Right SKU, wrong marketplace.
     assert_envelope(api.delete(item_url(), {"marketplaceId": CA}), 404, "NotFound")
     assert snapshot() == before

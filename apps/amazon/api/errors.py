@@ -60,13 +60,6 @@ class InvalidInput(SpApiError):
     pass
 
 
-def refusal_error(exc: RequestRefused) -> SpApiError:
-    """A write service's refusal as the envelope: 400 InvalidInput, or 404."""
-    if exc.status == 404:
-        return SpApiError(exc.details, code="NotFound", status=404, message=exc.message)
-    return InvalidInput(exc.details, message=exc.message)
-
-
 class AccessDenied(SpApiError):
     status_code = 403
     code = "Unauthorized"
@@ -79,6 +72,13 @@ class NotFound(SpApiError):
     code = "NotFound"
     message = NOT_FOUND_MESSAGE
     error_type = "ResourceNotFoundException"
+
+
+def refusal_error(exc: RequestRefused) -> SpApiError:
+    """A write service's refusal as the envelope: 400 InvalidInput, or 404."""
+    if exc.status == 404:
+        return NotFound(exc.details, message=exc.message)
+    return InvalidInput(exc.details, message=exc.message)
 
 
 class QuotaExceeded(SpApiError):
