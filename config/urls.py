@@ -1,11 +1,13 @@
-"""The URL map. The catch-all mock routes (engine issue) must stay last."""
+"""The URL map: the platform's own pages, then every API family's routes from
+the registry (apps/core/families.py), then the portal, then the catch-all mock
+routes, always last."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from apps.accounts import views as accounts_views
-from apps.core import health
+from apps.core import families, health
 
 urlpatterns = [
     path("health/", health.health, name="health"),
@@ -15,22 +17,19 @@ urlpatterns = [
     path("accounts/login/", accounts_views.login),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/", include("apps.mocks.api.urls")),
-    path("amazon/", include("apps.amazon.urls")),
+    *families.url_patterns(),
     path("", include("apps.mocks.portal.urls")),
 ]
-
-# Requests refused before any view (bad Host header…) in the API's own format.
-handler400 = "apps.core.errors.bad_request"
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The catch-all mock routes: /{group}/{path…} and their /chaos twins. Last, always.
-from django.urls import re_path  # noqa: E402
+urlpatterns += families.catch_all_patterns()
 
-from apps.mocks.mock_views import mock_view  # noqa: E402
-
-urlpatterns += [re_path(r"^(?P<group>[^/]+)(?P<path>/.*)?$", mock_view, name="mock")]
+# Requests refused before any view, unknown paths and crashes outside DRF, in
+# the shape of the family that owns the path (HTML only for portal pages).
+handler400 = "apps.core.errors.handlers.bad_request"
+handler404 = "apps.core.errors.handlers.not_found"
+handler500 = "apps.core.errors.handlers.server_error"

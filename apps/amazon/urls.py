@@ -1,6 +1,7 @@
-"""SP-API paths exactly as Amazon's, below the project's ``/amazon/`` prefix."""
+"""SP-API paths exactly as Amazon's, below the project's ``/amazon/`` prefix
+(mounted by the family registry, apps/amazon/family.py)."""
 
-from django.urls import path, re_path
+from django.urls import path
 
 from apps.amazon.api.views import (
     inventory,
@@ -136,6 +137,5 @@ urlpatterns = [
     ),
     path("_mock/schema", mock.AmazonSchemaView.as_view(), name="schema"),
     path("_mock/reset", mock.ResetView.as_view(), name="reset"),
-    # Anything else under /amazon/ is an SP-API 404, never an HTML page.
-    re_path(r"^.*$", mock.not_found, name="not-found"),
+    # Anything else under /amazon/ is the family registry's SP-API 404.
 ]

@@ -38,10 +38,12 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from apps.core.families import reserved_segments
+
 from . import journal
 from .engine.pipeline import DEFAULT_MAX_BODY_BYTES, EngineResponse, MockRequest, handle
 from .engine.state import holder
-from .validators import RESERVED_SLUGS, SLUG_RE
+from .validators import SLUG_RE
 
 logger = logging.getLogger(__name__)
 ABORT_KEY = "mockapi.abort"
@@ -243,7 +245,7 @@ def mock_route(path: str) -> tuple[str, str] | None:
     if match is None:
         return None
     group = match.group(1)
-    if group in RESERVED_SLUGS or not SLUG_RE.match(group):
+    if group in reserved_segments() or not SLUG_RE.match(group):
         return None
     return group, match.group(2) or "/"
 

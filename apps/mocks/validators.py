@@ -14,6 +14,8 @@ import referencing.jsonschema
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from apps.core.families import reserved_segments
+
 MAX_PATTERN_LENGTH = 500
 MAX_PATH_LENGTH = 500
 
@@ -25,15 +27,6 @@ SEGMENT_RE = re.compile(r"^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$")
 PARAM_SEGMENT_RE = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]{0,63})\}$")
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$")
 
-# First path segments owned by the project itself (see the URL map).
-RESERVED_SLUGS = frozenset(
-    {
-        "admin", "api", "accounts", "amazon", "bookstore", "shop", "generator",
-        "health", "ready", "static", "media", "i18n", "portal", "jsi18n",
-        "favicon.ico", "robots.txt", "__debug__", "docs", "openapi", "_mock",
-    }
-)  # fmt: skip
-
 
 def validate_slug(value: str) -> None:
     if not SLUG_RE.match(value or ""):
@@ -44,7 +37,8 @@ def validate_slug(value: str) -> None:
             ),
             code="invalid_slug",
         )
-    if value in RESERVED_SLUGS:
+    # First path segments owned by the platform and its API families.
+    if value in reserved_segments():
         raise ValidationError(
             _("“%(slug)s” is reserved by the platform; choose another slug."),
             code="reserved_slug",

@@ -294,13 +294,6 @@ CELERY_BEAT_SCHEDULE["amazon-run-report-schedules"] = {
     "task": "amazon.run_report_schedules",
     "schedule": 60.0,
 }
-# A 400 raised before any view (e.g. a Host outside ALLOWED_HOSTS) below /amazon/
-# is answered in the SP-API error envelope (apps/core/errors.py).
-ERROR_RESPONDERS = {
-    "/amazon/": "apps.amazon.api.errors.plain_error_response",
-    # The token endpoint imitates api.amazon.com: OAuth 2.0 errors, not SP-API's.
-    "/amazon/auth/": "apps.amazon.api.views.lwa.plain_lwa_error_response",
-}
 
 # --- Mock engine ---------------------------------------------------------------------
 # Seconds between checks of the shared config version (one cache read per process).

@@ -2,6 +2,7 @@
 
 import pytest
 
+from apps.core.families import reserved_segments
 from apps.mocks import models as m
 from apps.mocks.factories import (
     EndpointFactory,
@@ -9,7 +10,7 @@ from apps.mocks.factories import (
     HeaderFactory,
     UrlParameterFactory,
 )
-from apps.mocks.validators import RESERVED_SLUGS, path_parameters
+from apps.mocks.validators import path_parameters
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_a_batch_of_rows_passes_full_clean(factory):
 def test_group_slugs_are_unique_valid_and_never_reserved():
     slugs = [group.slug for group in GroupFactory.create_batch(20)]
     assert len(set(slugs)) == 20
-    assert not set(slugs) & RESERVED_SLUGS
+    assert not set(slugs) & reserved_segments()
 
 
 def test_endpoints_in_one_group_get_distinct_paths():

@@ -1,21 +1,26 @@
 """SP-API errors: ``{"errors": [{"code", "message", "details"}]}`` for everything.
 
-Views raise ``SpApiError`` (or its subclasses); the handler below also turns
-DRF's and Django's own exceptions (parse errors, 404, 405, 415, throttling,
-unexpected failures) into the same envelope, so a client never sees an HTML page
-or a DRF default body.
+Views and services raise ``SpApiError`` (the kit's ``ApiError`` with SP-API's
+codes and error types); the kit's classifier turns DRF's and Django's own
+exceptions (parse errors, 404, 405, 415, 413, throttling, unexpected failures)
+into the same neutral value, and ``SpApiRenderer`` renders all of them as the
+envelope, so a client never sees an HTML page or a DRF default body.
 """
 
 import logging
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404, JsonResponse
-from rest_framework import exceptions as drf
-from rest_framework.response import Response
-from rest_framework.views import set_rollback
+from django.http import JsonResponse
 
 from apps.amazon.services.refusals import RequestRefused
+from apps.core.errors import (
+    ApiError,
+    ErrorInfo,
+    ErrorKind,
+    ErrorRenderer,
+    RenderedError,
+    exception_handler_for,
+)
 
 logger = logging.getLogger("apps.amazon")
 
@@ -28,10 +33,13 @@ QUOTA_MESSAGE = "You exceeded your quota for the requested resource."
 INTERNAL_MESSAGE = "We encountered an internal error. Please try again."
 UNSUPPORTED_MEDIA_MESSAGE = "The request payload is in an unsupported format."
 METHOD_NOT_ALLOWED_MESSAGE = "The requested method is not allowed for this resource."
+TOO_LARGE_MESSAGE = "The request size exceeded the maximum accepted size."
 
 
-class SpApiError(drf.APIException):
-    status_code = 400
+class SpApiError(ApiError):
+    """An SP-API error: ``details`` first, as the envelope reads."""
+
+    status = 400
     code = "InvalidInput"
     message = INVALID_INPUT_MESSAGE
     error_type = "ValidationException"
@@ -45,15 +53,14 @@ class SpApiError(drf.APIException):
         status: int | None = None,
         headers: dict[str, str] | None = None,
     ) -> None:
-        self.details = details
-        if message is not None:
-            self.message = message
-        if code is not None:
-            self.code = code
-        if status is not None:
-            self.status_code = status
-        self.headers = headers or {}
-        super().__init__(detail=self.message)
+        super().__init__(
+            message,
+            code=code,
+            status=status,
+            details=details,
+            headers=headers,
+            extra={"error_type": self.error_type},
+        )
 
 
 class InvalidInput(SpApiError):
@@ -61,31 +68,34 @@ class InvalidInput(SpApiError):
 
 
 class AccessDenied(SpApiError):
-    status_code = 403
+    kind = ErrorKind.PERMISSION_DENIED
+    status = 403
     code = "Unauthorized"
     message = ACCESS_DENIED_MESSAGE
     error_type = "AccessDeniedException"
 
 
 class NotFound(SpApiError):
-    status_code = 404
+    kind = ErrorKind.NOT_FOUND
+    status = 404
     code = "NotFound"
     message = NOT_FOUND_MESSAGE
     error_type = "ResourceNotFoundException"
 
 
-def refusal_error(exc: RequestRefused) -> SpApiError:
-    """A write service's refusal as the envelope: 400 InvalidInput, or 404."""
-    if exc.status == 404:
-        return NotFound(exc.details, message=exc.message)
-    return InvalidInput(exc.details, message=exc.message)
-
-
 class QuotaExceeded(SpApiError):
-    status_code = 429
+    kind = ErrorKind.THROTTLED
+    status = 429
     code = "QuotaExceeded"
     message = QUOTA_MESSAGE
     error_type = "ThrottlingException"
+
+
+def refusal_error(exc: RequestRefused) -> SpApiError:
+    """A write service's refusal as the envelope: 400 InvalidInput, or 404."""
+    if exc.status == 404:
+        return NotFound(exc.details, message=exc.refusal_message)
+    return InvalidInput(exc.details, message=exc.refusal_message)
 
 
 def error_body(code: str, message: str, details: str = "") -> dict[str, Any]:
@@ -95,107 +105,88 @@ def error_body(code: str, message: str, details: str = "") -> dict[str, Any]:
     return {"errors": [error]}
 
 
-def _validation_details(detail: Any, prefix: str = "") -> list[str]:
-    if isinstance(detail, dict):
-        out: list[str] = []
-        for key, value in detail.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            out.extend(_validation_details(value, name))
-        return out
-    if isinstance(detail, list):
-        out = []
-        for value in detail:
-            out.extend(_validation_details(value, prefix))
-        return out
-    return [f"{prefix}: {detail}" if prefix else str(detail)]
+# kind → (status, code, message, error type) when no SP-API code was chosen.
+KIND_ERRORS: dict[ErrorKind, tuple[int, str, str, str]] = {
+    ErrorKind.NOT_FOUND: (404, "NotFound", NOT_FOUND_MESSAGE, "ResourceNotFoundException"),
+    ErrorKind.NOT_AUTHENTICATED: (403, "Unauthorized", ACCESS_DENIED_MESSAGE, "AccessDeniedException"),
+    ErrorKind.AUTHENTICATION_FAILED: (403, "Unauthorized", ACCESS_DENIED_MESSAGE, "AccessDeniedException"),
+    ErrorKind.PERMISSION_DENIED: (403, "Unauthorized", ACCESS_DENIED_MESSAGE, "AccessDeniedException"),
+    ErrorKind.METHOD_NOT_ALLOWED: (405, "MethodNotAllowed", METHOD_NOT_ALLOWED_MESSAGE, "MethodNotAllowedException"),
+    ErrorKind.UNSUPPORTED_MEDIA_TYPE: (415, "UnsupportedMediaType", UNSUPPORTED_MEDIA_MESSAGE, "UnsupportedMediaTypeException"),
+    ErrorKind.THROTTLED: (429, "QuotaExceeded", QUOTA_MESSAGE, "ThrottlingException"),
+    ErrorKind.TOO_LARGE: (413, "RequestEntityTooLarge", TOO_LARGE_MESSAGE, "RequestEntityTooLargeException"),
+    ErrorKind.UNEXPECTED: (500, "InternalFailure", INTERNAL_MESSAGE, "InternalFailure"),
+    ErrorKind.NOT_IMPLEMENTED: (500, "InternalFailure", INTERNAL_MESSAGE, "InternalFailure"),
+}  # fmt: skip
+# Kinds whose DRF/Django text is worth passing on as details.
+DETAILED_KINDS = frozenset(
+    {ErrorKind.METHOD_NOT_ALLOWED, ErrorKind.UNSUPPORTED_MEDIA_TYPE}
+)
 
 
-def classify(exc: Exception) -> tuple[int, str, str, str, str, dict[str, str]]:
-    """(status, code, message, details, error type, extra headers) for ``exc``."""
-    if isinstance(exc, SpApiError):
-        return (
-            exc.status_code,
-            exc.code,
-            exc.message,
-            exc.details,
-            exc.error_type,
-            exc.headers,
-        )
-    if isinstance(exc, Http404 | ObjectDoesNotExist | drf.NotFound):
-        return 404, "NotFound", NOT_FOUND_MESSAGE, "", "ResourceNotFoundException", {}
-    if isinstance(
-        exc,
-        drf.NotAuthenticated
-        | drf.AuthenticationFailed
-        | drf.PermissionDenied
-        | PermissionDenied,
-    ):
-        return (
-            403,
-            "Unauthorized",
-            ACCESS_DENIED_MESSAGE,
-            "",
-            "AccessDeniedException",
-            {},
-        )
-    if isinstance(exc, drf.MethodNotAllowed):
-        return (
-            405,
-            "MethodNotAllowed",
-            METHOD_NOT_ALLOWED_MESSAGE,
-            str(exc.detail),
-            "MethodNotAllowedException",
-            {},
-        )
-    if isinstance(exc, drf.UnsupportedMediaType):
-        return (
-            415,
-            "UnsupportedMediaType",
-            UNSUPPORTED_MEDIA_MESSAGE,
-            str(exc.detail),
-            "UnsupportedMediaTypeException",
-            {},
-        )
-    if isinstance(exc, drf.Throttled):
-        return 429, "QuotaExceeded", QUOTA_MESSAGE, "", "ThrottlingException", {}
-    if isinstance(exc, drf.ValidationError):
-        details = "; ".join(_validation_details(exc.detail))
-        return (
-            400,
-            "InvalidInput",
-            INVALID_INPUT_MESSAGE,
-            details,
-            "ValidationException",
-            {},
-        )
-    if isinstance(exc, drf.APIException) and exc.status_code < 500:
-        return (
-            exc.status_code,
-            "InvalidInput",
-            INVALID_INPUT_MESSAGE,
-            str(exc.detail),
-            "ValidationException",
-            {},
-        )
-    return 500, "InternalFailure", INTERNAL_MESSAGE, "", "InternalFailure", {}
+def _validation_details(info: ErrorInfo) -> str:
+    parts = []
+    for error in info.fields:
+        name = ".".join(str(p) for p in error.loc if not isinstance(p, int))
+        parts.append(f"{name}: {error.message}" if name else error.message)
+    return "; ".join(parts)
 
 
-def sp_api_exception_handler(exc: Exception, context: dict) -> Response:
-    status, code, message, details, error_type, headers = classify(exc)
-    if status >= 500:
-        logger.exception("Unhandled error in the SP-API mock", exc_info=exc)
-    view = context.get("view")
-    code = getattr(view, "error_codes", {}).get(code, code)
-    set_rollback()
-    response = Response(error_body(code, message, details), status=status)
-    response["x-amzn-ErrorType"] = error_type
-    for name, value in headers.items():
-        response[name] = value
-    if isinstance(exc, drf.MethodNotAllowed) and view is not None:
-        response["Allow"] = ", ".join(view.allowed_methods)
-    return response
+class SpApiRenderer(ErrorRenderer):
+    """The SP-API envelope and its ``x-amzn-ErrorType`` header."""
+
+    def render(self, info: ErrorInfo, *, request=None, view=None) -> RenderedError:
+        status, code, message, details, error_type = self.parts(info)
+        code = getattr(view, "error_codes", {}).get(code, code)
+        headers = dict(info.headers)
+        headers["x-amzn-ErrorType"] = error_type
+        if info.allow:
+            headers["Allow"] = ", ".join(info.allow)
+        return RenderedError(
+            status, error_body(code, message, details), headers=headers
+        )
+
+    @staticmethod
+    def parts(info: ErrorInfo) -> tuple[int, str, str, str, str]:
+        if info.code is not None:
+            return (
+                info.status,
+                info.code,
+                info.message or INVALID_INPUT_MESSAGE,
+                info.details,
+                info.extra.get("error_type", "ValidationException"),
+            )
+        if info.extra.get("unrouted"):
+            method, path = info.extra["method"], info.extra["path"]
+            return (
+                404, "NotFound", NOT_FOUND_MESSAGE,
+                f"No SP-API operation at {method} {path}.", "ResourceNotFoundException",
+            )  # fmt: skip
+        if info.kind is ErrorKind.BAD_REQUEST:
+            return 400, "InvalidInput", info.message, "", "ValidationException"
+        # A service's refusal keeps its own sentence and details.
+        chosen = isinstance(info.exception, ApiError)
+        if info.kind in KIND_ERRORS:
+            status, code, message, error_type = KIND_ERRORS[info.kind]
+            if chosen:
+                return status, code, info.message or message, info.details, error_type
+            details = info.message if info.kind in DETAILED_KINDS else ""
+            return status, code, message, details, error_type
+        if chosen:
+            details = info.details or _validation_details(info)
+            message = info.message or INVALID_INPUT_MESSAGE
+        elif info.kind is ErrorKind.VALIDATION:
+            details, message = _validation_details(info), INVALID_INPUT_MESSAGE
+        else:
+            details, message = info.details or info.message, INVALID_INPUT_MESSAGE
+        status = info.status if info.status < 500 else 400
+        return status, "InvalidInput", message, details, "ValidationException"
+
+
+RENDERER = SpApiRenderer()
+sp_api_exception_handler = exception_handler_for(RENDERER)
 
 
 def plain_error_response(status: int, code: str, message: str, details: str = ""):
-    """The envelope outside DRF (URL not found, middleware-level failures)."""
+    """The envelope outside DRF (the document download links)."""
     return JsonResponse(error_body(code, message, details), status=status)

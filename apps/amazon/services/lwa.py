@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from apps.amazon.models import AccessToken, LwaApplication, RefreshToken, hash_token
+from apps.core.errors import ApiError
 
 GRANTLESS_SCOPES = {
     "sellingpartnerapi::notifications",
@@ -16,14 +17,14 @@ GRANTLESS_SCOPES = {
 }
 
 
-class LwaError(Exception):
-    """An OAuth 2.0 error as LWA reports it (RFC 6749 §5.2)."""
+class LwaError(ApiError):
+    """An OAuth 2.0 error as LWA reports it (RFC 6749 §5.2): the kit's
+    ``ApiError`` whose code is the OAuth ``error``."""
 
     def __init__(self, error: str, description: str, status: int = 400) -> None:
-        super().__init__(description)
+        super().__init__(description, code=error, status=status)
         self.error = error
         self.description = description
-        self.status = status
 
     def body(self) -> dict[str, str]:
         return {"error_description": self.description, "error": self.error}

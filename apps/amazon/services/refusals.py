@@ -1,24 +1,25 @@
 """Refusing a write request before anything is written.
 
 The write services (shipments, regulated orders, inventory items) check their
-JSON bodies with these helpers and refuse a bad one with ``RequestRefused``;
-the API layer turns it into the SP-API error envelope.
+JSON bodies with these helpers and refuse a bad one with ``RequestRefused``
+(the kit's ``ApiError``), which the SP-API renderer turns into the envelope.
 """
 
 from typing import Any
 
+from apps.core.errors import ApiError, ErrorKind
 
-class RequestRefused(ValueError):
+
+class RequestRefused(ApiError):
     """The request is refused (HTTP 400 unless ``status`` says otherwise);
     ``details`` says why, ``message`` overrides the envelope's message."""
 
     def __init__(
         self, details: str, *, message: str | None = None, status: int = 400
     ) -> None:
-        super().__init__(details)
-        self.details = details
-        self.message = message
-        self.status = status
+        kind = ErrorKind.NOT_FOUND if status == 404 else ErrorKind.VALIDATION
+        super().__init__(message, status=status, kind=kind, details=details)
+        self.refusal_message = message
 
 
 def json_object(value: Any, name: str) -> dict:

@@ -4,42 +4,44 @@ This endpoint imitates api.amazon.com, not the SP-API, so its errors use LWA's
 OAuth 2.0 shape (``error``, ``error_description``) rather than the SP-API envelope.
 """
 
-from django.http import JsonResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.exceptions import APIException, MethodNotAllowed
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.amazon.api.base import FirstRenderer, new_request_id, strip_allow_header
-from apps.amazon.api.errors import logger
 from apps.amazon.api.schema import AmazonAutoSchema
 from apps.amazon.services.lwa import LwaError, token_exchange
+from apps.core.errors import (
+    ErrorInfo,
+    ErrorKind,
+    ErrorRenderer,
+    RenderedError,
+    exception_handler_for,
+)
 
 
-def lwa_exception_handler(exc, context):
-    if isinstance(exc, LwaError):
-        error = exc
-    elif isinstance(exc, MethodNotAllowed):
-        error = LwaError("invalid_request", "The request method is not supported", 405)
-    elif isinstance(exc, APIException) and exc.status_code < 500:
-        error = LwaError("invalid_request", str(exc.detail), exc.status_code)
-    else:
-        logger.exception("LWA token endpoint failed", exc_info=exc)
-        error = LwaError("server_error", "Internal server error", 500)
-    return Response(error.body(), status=error.status)
+class LwaRenderer(ErrorRenderer):
+    """OAuth 2.0 errors as api.amazon.com sends them."""
+
+    def render(self, info: ErrorInfo, *, request=None, view=None) -> RenderedError:
+        error = info.exception if isinstance(info.exception, LwaError) else None
+        if error is None:
+            if info.kind is ErrorKind.METHOD_NOT_ALLOWED:
+                error = LwaError(
+                    "invalid_request", "The request method is not supported", 405
+                )
+            elif info.kind is ErrorKind.UNEXPECTED or info.status >= 500:
+                error = LwaError("server_error", "Internal server error", 500)
+            else:
+                message = info.message or info.details
+                error = LwaError("invalid_request", message, info.status)
+        return RenderedError(error.status, error.body())
 
 
-def plain_lwa_error_response(
-    status: int, code: str, message: str, details: str = ""
-) -> JsonResponse:
-    """LWA's error shape outside DRF (requests refused before any view runs);
-    the signature is core's ERROR_RESPONDERS contract, ``code`` is SP-API's."""
-    return JsonResponse(
-        LwaError("invalid_request", message, status).body(), status=status
-    )
+lwa_exception_handler = exception_handler_for(LwaRenderer())
 
 
 TOKEN_REQUEST = inline_serializer(

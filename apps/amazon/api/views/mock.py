@@ -1,6 +1,5 @@
-"""Mock-only endpoints under ``/_mock/`` and the catch-all 404 in the envelope."""
+"""Mock-only endpoints under ``/_mock/``."""
 
-from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers
@@ -16,27 +15,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.amazon.api.base import FirstRenderer, new_request_id
-from apps.amazon.api.errors import (
-    NOT_FOUND_MESSAGE,
-    InvalidInput,
-    plain_error_response,
-    sp_api_exception_handler,
-)
+from apps.amazon.api.errors import InvalidInput, sp_api_exception_handler
 from apps.amazon.api.schema import AmazonAutoSchema, AmazonSchemaGenerator
 from apps.amazon.services.seeding import reset_amazon
-
-
-@csrf_exempt
-def not_found(request, *args, **kwargs):
-    response = plain_error_response(
-        404,
-        "NotFound",
-        NOT_FOUND_MESSAGE,
-        f"No SP-API operation at {request.method} {request.path}.",
-    )
-    response["x-amzn-RequestId"] = new_request_id()
-    response["x-amzn-ErrorType"] = "ResourceNotFoundException"
-    return response
 
 
 class AmazonSchemaView(SpectacularAPIView):

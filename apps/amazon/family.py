@@ -1,0 +1,17 @@
+"""The Amazon Selling Partner API mock, as registered with the kit."""
+
+from apps.core.families import ApiFamily
+
+FAMILY = ApiFamily(
+    label="amazon",
+    title="Amazon Selling Partner API",
+    prefix="amazon",
+    urls="apps.amazon.urls",
+    renderer="apps.amazon.api.errors.RENDERER",
+    # The token endpoint imitates api.amazon.com: OAuth 2.0 errors.
+    sub_renderers={"auth/": "apps.amazon.api.views.lwa.LwaRenderer"},
+    request_id_header="x-amzn-RequestId",
+    usage_plans="apps.amazon.ratelimit.USAGE_PLANS",
+    schema_url="/amazon/_mock/schema",
+    docs="docs/amazon.md",
+)

@@ -1,0 +1,24 @@
+"""The platform's own two APIs, registered like every imitated one: the
+management API below /api/ and the mock engine's catch-all (problem+json)."""
+
+from apps.core.families import ApiFamily
+
+FAMILIES = [
+    ApiFamily(
+        label="management",
+        title="Management API",
+        prefix="api",
+        urls="apps.mocks.api.urls",
+        # Its URLconf ends with a 404 of its own (it redirects a missing slash).
+        catch_all_404=False,
+        schema_url="/api/schema/",
+        docs="README.md",
+    ),
+    ApiFamily(
+        label="mocks",
+        title="Configured mock endpoints",
+        prefix="",
+        urls="apps.mocks.mock_urls",
+        docs="README.md",
+    ),
+]
