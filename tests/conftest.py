@@ -66,6 +66,17 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_journal_buffer():
+    """Journal records stay in the writer's buffer in-process (test settings:
+    no background writer); each test starts with none of another's."""
+    from apps.core.journal import writer
+
+    writer.clear()
+    yield
+    writer.clear()
+
+
 @pytest.fixture
 def user(db):
     from apps.accounts.models import User

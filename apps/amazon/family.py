@@ -14,4 +14,6 @@ FAMILY = ApiFamily(
     usage_plans="apps.amazon.ratelimit.USAGE_PLANS",
     schema_url="/amazon/_mock/schema",
     docs="docs/amazon.md",
+    # Restricted Data Tokens are bearer credentials: never in the journal.
+    secret_fields=("restrictedDataToken",),
 )

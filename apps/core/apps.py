@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "apps.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from .journal import admin  # noqa: F401

@@ -71,6 +71,10 @@ class ApiFamily:
     # a catch-all of its own).
     catch_all_404: bool = True
     reserved: tuple[str, ...] = ()
+    # Journal: sub-paths not recorded (the journal's own API), and body
+    # fields that are secrets beyond the journal's default names.
+    unrecorded: tuple[str, ...] = ()
+    secret_fields: tuple[str, ...] = ()
 
     @property
     def url_prefix(self) -> str:
@@ -80,6 +84,14 @@ class ApiFamily:
         if not self.prefix:
             return True
         return path == f"/{self.prefix}" or path.startswith(self.url_prefix)
+
+    def records(self, path: str) -> bool:
+        """Whether the journal records calls to ``path``."""
+        return not any(path.startswith(self.url_prefix + p) for p in self.unrecorded)
+
+    @property
+    def secret_field_names(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.secret_fields)
 
     def renderer_for(self, path: str):
         """The ErrorRenderer for a path below this family's prefix."""
@@ -91,9 +103,7 @@ class ApiFamily:
 
     def exception_handler(self):
         """The DRF exception handler of this family's views."""
-        from .errors import exception_handler_for
-
-        return exception_handler_for(_renderer(self.renderer))
+        return _exception_handler(self.renderer)
 
     def load(self, name: str) -> Any:
         """One of the family's dotted attributes, imported (None when unset)."""
@@ -105,6 +115,13 @@ class ApiFamily:
 def _renderer(dotted: str):
     target = import_string(dotted)
     return target() if isinstance(target, type) else target
+
+
+@cache
+def _exception_handler(dotted: str):
+    from .errors import exception_handler_for
+
+    return exception_handler_for(_renderer(dotted))
 
 
 @cache

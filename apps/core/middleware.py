@@ -1,4 +1,7 @@
-"""Refuse NUL characters at the edge.
+"""Refuse what no API here accepts, at the edge: NUL characters, and bodies
+over Django's in-memory limit below an API family's prefix.
+
+NUL characters.
 
 No API here has a use for U+0000, and PostgreSQL refuses it in text and jsonb
 values, so a NUL that reached a query would surface as a 500 (or cost the
@@ -15,7 +18,9 @@ import contextlib
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+
+from . import families
 
 NUL_MARKERS = (b"\x00", b"%00", b"\\u0000")
 CHECKED_BODY_TYPES = ("application/x-www-form-urlencoded", "application/json")
@@ -63,3 +68,37 @@ class RejectNulCharactersMiddleware:
             body = request.body
             return any(marker in body for marker in NUL_MARKERS)
         return False
+
+
+class RejectOversizedBodiesMiddleware:
+    """A body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` sent to an API family is
+    refused before anything reads it: 413 in the family's shape (through
+    ``handler400``, which classifies RequestDataTooBig). Without this, DRF's
+    JSON parser would read any size, and its form parser would crash on
+    Django's limit. File uploads (multipart) have their own limits, and the
+    mock engine has its own (``MOCK_MAX_BODY_BYTES``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and self._declared(request) > limit:
+            family = families.for_path(request.path_info, pages=False)
+            content_type = request.META.get("CONTENT_TYPE", "")
+            if (
+                family is not None
+                and family.prefix
+                and not content_type.startswith("multipart/")
+            ):
+                raise RequestDataTooBig(
+                    f"The request body is larger than the limit of {limit} bytes."
+                )
+        return self.get_response(request)
+
+    @staticmethod
+    def _declared(request) -> int:
+        try:
+            return int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return 0

@@ -137,3 +137,6 @@ class BaseModel(models.Model):
 
     def hard_delete(self):
         return super().delete()
+
+
+from .journal.models import JournalEntry  # noqa: E402, F401  (the request journal)

@@ -8,4 +8,4 @@ class MocksConfig(AppConfig):
     verbose_name = _("Mocks")
 
     def ready(self) -> None:
-        from . import journal_admin, signals  # noqa: F401
+        from . import signals  # noqa: F401

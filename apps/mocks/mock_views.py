@@ -35,17 +35,17 @@ from urllib.parse import parse_qs
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from apps.core import journal
 from apps.core.families import reserved_segments
 
-from . import journal
 from .engine.pipeline import DEFAULT_MAX_BODY_BYTES, EngineResponse, MockRequest, handle
 from .engine.state import holder
 from .validators import SLUG_RE
 
 logger = logging.getLogger(__name__)
+FAMILY = "mocks"  # the journal's family tag (apps/mocks/family.py)
 ABORT_KEY = "mockapi.abort"
 DRIP_CHUNKS = 10
 
@@ -163,33 +163,29 @@ def _journal(
     req: MockRequest, plan: EngineResponse, headers: dict[str, str], latency_ms: float
 ) -> None:
     ep = plan.endpoint
-    body_text, body_cut = journal.capped_text(req.body, redact=True)
-    response_text, response_cut = journal.capped_text(
-        plan.body[: plan.partial_bytes] if plan.abort else plan.body
-    )
-    journal.writer.record(
-        {
-            "created_at": timezone.now(),
-            "group_slug": req.slug[:50],
-            "group_id": ep.group_id if ep else None,
-            "endpoint_id": ep.id if ep else None,
-            "endpoint_name": ep.name if ep else "",
-            "method": req.method[:10],
-            "path": req.path[:2000],
-            "query": journal.redact_query(req.query),
-            "request_headers": journal.redact_headers(req.headers),
-            "request_body": body_text,
-            "request_body_truncated": body_cut,
-            "status": None if plan.abort else plan.status,
-            "response_headers": journal.redact_headers(headers),
-            "response_body": response_text,
-            "response_body_truncated": response_cut,
-            "latency_ms": round(latency_ms, 3),
-            "chaos": plan.fault is not None,
-            "chaos_fault": plan.fault or "",
-            "validation_errors": plan.violations,
-            "seed": plan.seed,
-        }
+    journal.record(
+        journal.build_entry(
+            family=FAMILY,
+            operation=ep.name if ep else "",
+            tags=journal.chaos_tags(plan.fault),
+            method=req.method,
+            path=req.path,
+            query=req.query,
+            request_headers=req.headers,
+            request_body=req.body,
+            status=None if plan.abort else plan.status,
+            response_headers=headers,
+            response_body=plan.body[: plan.partial_bytes] if plan.abort else plan.body,
+            latency_ms=latency_ms,
+            group_slug=req.slug[:50],
+            group_id=ep.group_id if ep else None,
+            endpoint_id=ep.id if ep else None,
+            endpoint_name=ep.name if ep else "",
+            chaos=plan.fault is not None,
+            chaos_fault=plan.fault or "",
+            validation_errors=plan.violations,
+            seed=plan.seed,
+        )
     )
 
 

@@ -476,6 +476,3 @@ class UrlParameter(ExpectedValue):
                 )
         if errors:
             raise ValidationError(errors)
-
-
-from .journal import JournalEntry  # noqa: E402, F401  (the request journal)

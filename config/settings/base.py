@@ -41,6 +41,18 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The journal's writer thread writes while requests do: WAL lets readers
+    # and one writer work at once, IMMEDIATE transactions take the write lock
+    # up front (a deferred one that read first fails at once with "database
+    # is locked" when another commit came in between), and busy writers wait.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 # --- Cache and Celery ----------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
@@ -107,7 +119,10 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # Outermost: it records every API family's final response (apps/core/journal).
+    "apps.core.journal.middleware.JournalMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.RejectOversizedBodiesMiddleware",
     "apps.core.middleware.RejectNulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -319,6 +334,6 @@ MOCK_JOURNAL_SECRET_NAMES = env.list(
 MOCK_JOURNAL_MAX_AGE_DAYS = env.int("MOCK_JOURNAL_MAX_AGE_DAYS", default=14)
 MOCK_JOURNAL_MAX_ROWS = env.int("MOCK_JOURNAL_MAX_ROWS", default=200_000)
 CELERY_BEAT_SCHEDULE["mocks-prune-journal"] = {
-    "task": "apps.mocks.tasks.prune_journal",
+    "task": "apps.core.tasks.prune_journal",
     "schedule": 3600.0,
 }

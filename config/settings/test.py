@@ -27,5 +27,11 @@ if REDIS_URL:
     CELERY_BROKER_URL = TEST_REDIS_URL
     CELERY_RESULT_BACKEND = TEST_REDIS_URL
 
+# Inside pytest the journal stays in the writer's buffer (tests flush it): a
+# background writer would commit rows outside each test's transaction. Server
+# processes the tests start (no PYTEST_* variables) write as in production.
+_IN_PYTEST = any(k.startswith("PYTEST_") for k in os.environ)
+MOCK_JOURNAL_BACKGROUND = env.bool("MOCK_JOURNAL_BACKGROUND", default=not _IN_PYTEST)
+
 # Tasks run inline unless a test starts a real worker (those tests override it).
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)

@@ -35,8 +35,9 @@ SCHEMA = ROOT / "tests/fixtures/customer.schema.json"  # copy of shared/bench/
 
 SEED = """
 import json
+from apps.core.journal import JournalEntry
 from apps.mocks import models as m, services
-m.JournalEntry.objects.all().delete()  # earlier runs' rows would skew COPY cost
+JournalEntry.objects.all().delete()  # earlier runs' rows would skew COPY cost
 m.Group.all_objects.filter(slug="bench").delete()
 m.Group.all_objects.filter(slug="bench").hard_delete()
 group = services.group_create(data={"name": "Bench", "slug": "bench"})
@@ -200,7 +201,7 @@ def main() -> None:
             ", ".join(f"{rss_mb(p):.1f}" for p in workers),
             f"| master {rss_mb(server.pid):.1f}",
         )
-        rows = psql("select count(*) from mocks_journalentry", args.database)
+        rows = psql("select count(*) from core_journalentry", args.database)
         print(f"journal rows: {rows}")
         print(json.dumps({"note": "wrk and the server share this machine's cores"}))
     finally:

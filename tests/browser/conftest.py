@@ -66,7 +66,11 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # The live server shares this process: let the journal write in the
+    # background, as a deployed server does (rows are committed: the live
+    # server's database is a transactional one).
+    settings.MOCK_JOURNAL_BACKGROUND = True
     context = browser.new_context(
         viewport={"width": 1366, "height": 900}, locale="en-US"
     )

@@ -204,6 +204,6 @@ def test_journal_records_the_fault(http, db_file):
         time.sleep(0.3)
         with sqlite3.connect(db_file) as con:
             rows = con.execute(
-                "select status, request_headers from mocks_journalentry where chaos_fault='http_500'"
+                "select status, request_headers from core_journalentry where chaos_fault='http_500'"
             ).fetchall()
     assert rows and rows[0][0] == 500

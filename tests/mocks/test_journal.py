@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.urls import include, path
 from django.utils import timezone
 
-from apps.mocks import journal, services
-from apps.mocks.journal import JournalEntry, journal_prune
-from apps.mocks.tasks import prune_journal
+from apps.core import journal
+from apps.core.journal import JournalEntry, journal_prune
+from apps.core.tasks import prune_journal
+from apps.mocks import services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_engine")]
 

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from apps.core.factories import JournalEntryFactory
 from apps.mocks import models as m
-from apps.mocks.factories import JournalEntryFactory
 from apps.mocks.portal import views
 
 pytestmark = pytest.mark.django_db

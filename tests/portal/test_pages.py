@@ -71,7 +71,7 @@ def test_group_detail_shows_endpoint_cards_with_actions(client_in, group, endpoi
 
 
 def test_journal_detail_renders_an_entry(client_in, group):
-    from apps.mocks.factories import JournalEntryFactory
+    from apps.core.factories import JournalEntryFactory
 
     entry = JournalEntryFactory(group_slug=group.slug, path="/orders/7", status=404)
     response = client_in.get(reverse("portal:journal_detail", args=[entry.pk]))

@@ -37,6 +37,13 @@ class SellingPartner:
     def __str__(self) -> str:
         return self.seller.selling_partner_id
 
+    @property
+    def journal_principal(self) -> str:
+        """Who called, for the journal: seller and app, never the token."""
+        return (
+            f"seller:{self.seller.selling_partner_id} app:{self.application.client_id}"
+        )
+
 
 def _operation(request) -> tuple[str, str | None]:
     """The SP-API operation the request is routed to, and its orderId if any."""

@@ -19,6 +19,7 @@ from apps.amazon.api.authentication import AccessTokenAuthentication
 from apps.amazon.api.errors import InvalidInput, QuotaExceeded, sp_api_exception_handler
 from apps.amazon.api.schema import AmazonAutoSchema
 from apps.amazon.dates import parse_iso_instant
+from apps.core import journal
 
 RATE_LIMIT_HEADER_STATUSES = {200, 201, 202, 204, 400, 404}
 
@@ -69,6 +70,12 @@ class SpApiView(APIView):
 
     def get_operation(self, request) -> str:
         return self.operation
+
+    def initialize_request(self, request, *args, **kwargs):
+        drf_request = super().initialize_request(request, *args, **kwargs)
+        # One path may carry one operation per method (regulatedInfo).
+        journal.annotate(request, operation=self.get_operation(drf_request))
+        return drf_request
 
     @property
     def seller(self):

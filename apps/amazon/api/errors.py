@@ -120,7 +120,11 @@ KIND_ERRORS: dict[ErrorKind, tuple[int, str, str, str]] = {
 }  # fmt: skip
 # Kinds whose DRF/Django text is worth passing on as details.
 DETAILED_KINDS = frozenset(
-    {ErrorKind.METHOD_NOT_ALLOWED, ErrorKind.UNSUPPORTED_MEDIA_TYPE}
+    {
+        ErrorKind.METHOD_NOT_ALLOWED,
+        ErrorKind.UNSUPPORTED_MEDIA_TYPE,
+        ErrorKind.TOO_LARGE,
+    }
 )
 
 

@@ -23,8 +23,8 @@ DEFAULT_RENDERER = ProblemRenderer()
 
 
 def render_for_path(request: HttpRequest, info: ErrorInfo) -> HttpResponse:
-    family = families.for_path(request.path)
-    renderer = family.renderer_for(request.path) if family else DEFAULT_RENDERER
+    family = families.for_path(request.path_info)
+    renderer = family.renderer_for(request.path_info) if family else DEFAULT_RENDERER
     response = django_response(renderer.render(info, request=request))
     if family is not None and family.request_id_header:
         response[family.request_id_header] = families.new_request_id()
@@ -47,14 +47,14 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """``handler404``: a family's 404; portal and admin pages keep Django's."""
-    if families.for_path(request.path, pages=False) is None:
+    if families.for_path(request.path_info, pages=False) is None:
         return defaults.page_not_found(request, exception)
     return render_for_path(request, unrouted(request))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """``handler500``: a crash outside DRF (middleware, a plain view)."""
-    if families.for_path(request.path, pages=False) is None:
+    if families.for_path(request.path_info, pages=False) is None:
         return defaults.server_error(request)
     return render_for_path(request, ErrorInfo(ErrorKind.UNEXPECTED, 500))
 

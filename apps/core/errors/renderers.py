@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions as drf
 
 from ..problems import PROBLEM_CONTENT_TYPE, problem_body
-from .types import MISSING, ErrorInfo, ErrorKind, FieldError
+from .types import MISSING, ApiError, ErrorInfo, ErrorKind, FieldError
 
 
 @dataclass(slots=True)
@@ -199,7 +199,7 @@ class FastApiRenderer(ErrorRenderer):
             detail = info.extra["detail"]
         elif info.kind is ErrorKind.UNEXPECTED:
             detail = status_phrase(500)
-        elif info.code is None and info.kind in (
+        elif not isinstance(info.exception, ApiError) and info.kind in (
             ErrorKind.NOT_FOUND,
             ErrorKind.METHOD_NOT_ALLOWED,
             ErrorKind.UNSUPPORTED_MEDIA_TYPE,
@@ -207,7 +207,8 @@ class FastApiRenderer(ErrorRenderer):
             ErrorKind.THROTTLED,
             ErrorKind.TOO_LARGE,
         ):
-            # Starlette's own answers carry the bare phrase ("Not Found").
+            # Starlette's own answers carry the bare phrase ("Not Found");
+            # a service's ApiError keeps its own sentence.
             detail = status_phrase(info.status)
         else:
             detail = (

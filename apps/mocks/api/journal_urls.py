@@ -1,4 +1,5 @@
-"""Journal routes, included by apps/mocks/api/urls.py before its catch-all:
+"""Journal routes (apps/core/journal), included by apps/mocks/api/urls.py
+before its catch-all:
 
 path("", include("apps.mocks.api.journal_urls")),
 """

@@ -1,5 +1,6 @@
 """Journal API: ``GET /api/journal`` (filtered, paginated) and
-``GET /api/journal/export`` (streamed JSONL, one request/response per line)."""
+``GET /api/journal/export`` (streamed JSONL, one request/response per line),
+over the calls of every API family (``?family=amazon&operation=getOrders``)."""
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -12,10 +13,19 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core import journal
 from apps.core.api_problems import problem_exception_handler
-from apps.mocks import journal
 
 FILTERS = [
+    OpenApiParameter(
+        "family", str, description="API family: mocks, management, amazon …"
+    ),
+    OpenApiParameter(
+        "operation", str, description="Operation (getOrders, an endpoint's name …)."
+    ),
+    OpenApiParameter("tag", str, description="A tag such as chaos:timeout."),
+    OpenApiParameter("episode", str, description="Episode id (X-Episode-Id)."),
+    OpenApiParameter("principal", str, description="Caller (seller:…, user:…)."),
     OpenApiParameter("group", str, description="Group slug."),
     OpenApiParameter("endpoint", OpenApiTypes.UUID, description="Endpoint id."),
     OpenApiParameter("method", str),
@@ -51,7 +61,7 @@ class JournalListView(_JournalBase):
     @extend_schema(
         parameters=FILTERS,
         responses={200: OpenApiTypes.OBJECT},
-        summary="Recorded mock requests",
+        summary="Recorded calls (every API family)",
     )
     def get(self, request):
         paginator = JournalPagination()
@@ -63,7 +73,7 @@ class JournalExportView(_JournalBase):
     @extend_schema(
         parameters=FILTERS,
         responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
-        summary="Export recorded mock requests as JSONL",
+        summary="Export recorded calls as JSONL",
     )
     def get(self, request):
         # Oldest first: a trajectory reads in the order the calls happened.

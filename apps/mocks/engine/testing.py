@@ -138,7 +138,7 @@ def run_test_request(
 
 def reset_engine() -> None:
     """Forget the compiled table and any queued journal entries (tests)."""
-    from apps.mocks import journal
+    from apps.core import journal
 
     holder.reset()
     journal.writer.clear()

@@ -427,7 +427,15 @@ class OpenAPIImportForm(forms.Form):
         return upload
 
 
+def family_choices() -> list[tuple[str, str]]:
+    from apps.core import families
+
+    return [("", _("All APIs"))] + [(f.label, f.title) for f in families.all_families()]
+
+
 class JournalFilterForm(forms.Form):
+    family = forms.ChoiceField(label=_("API"), required=False, choices=family_choices)
+    operation = forms.CharField(label=_("Operation"), required=False, max_length=120)
     group = forms.CharField(label=_("Group"), required=False)
     endpoint = forms.UUIDField(required=False, widget=forms.HiddenInput)
     method = forms.ChoiceField(

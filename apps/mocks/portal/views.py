@@ -61,13 +61,9 @@ def load_test_runner():
 
 
 def load_journal():
-    """The journal module (``JournalEntry``, ``journal_filter``…), or None."""
-    try:
-        from apps.mocks import journal
-    except ImportError as exc:
-        if exc.name == "apps.mocks.journal":
-            return None
-        raise
+    """The journal module (``JournalEntry``, ``journal_filter``…)."""
+    from apps.core import journal
+
     return journal
 
 

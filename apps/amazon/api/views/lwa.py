@@ -73,6 +73,7 @@ LWA_ERROR = inline_serializer(
 
 
 class LwaTokenView(APIView):
+    operation = "lwaToken"  # the journal's name for the call
     authentication_classes: list = []
     permission_classes: list = []
     throttle_classes: list = []

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from apps.mocks.journal import journal_prune
+from apps.core.journal import journal_prune
 
 
 class Command(BaseCommand):

@@ -1,0 +1,139 @@
+"""A family is its folder plus one line of INSTALLED_APPS: the test-only
+``tests.tinyfamily`` is served, answers FastAPI's error shapes (before any
+view too), reserves its prefix and is recorded in the journal, with nothing
+else in the project touched."""
+
+import importlib
+import json
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client, override_settings
+from django.urls import clear_url_caches
+
+from apps.core import families
+from apps.core.journal import JournalEntry, writer
+
+pytestmark = pytest.mark.django_db
+
+
+def reload_urls() -> None:
+    importlib.reload(importlib.import_module("config.urls"))
+    clear_url_caches()
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    # Plain override_settings, not pytest-django's ``settings``: overrides
+    # must unwind in order, and a test's own change to ``settings`` would
+    # unwind after this one.
+    apps = [*django_settings.INSTALLED_APPS, "tests.tinyfamily"]
+    with override_settings(INSTALLED_APPS=apps):
+        reload_urls()
+        yield Client(raise_request_exception=False)
+    reload_urls()
+
+
+def test_without_the_app_the_prefix_is_a_mock_group_name(client):
+    response = client.get("/tiny/items")
+
+    assert response.status_code == 404
+    assert response.json()["type"].endswith("/group-not-found")
+    assert "tiny" not in families.reserved_segments()
+
+
+def test_the_family_is_registered_and_served(tiny):
+    response = tiny.get("/tiny/items")
+
+    assert families.get("tiny").title == "Tiny test API"
+    assert response.status_code == 200
+    assert response.json() == [{"id": 1, "name": "teapot"}]
+    assert response.has_header("X-Request-Id")
+
+
+def test_its_prefix_is_reserved_for_groups(tiny):
+    from django.core.exceptions import ValidationError
+
+    from apps.mocks.validators import validate_slug
+
+    with pytest.raises(ValidationError):
+        validate_slug("tiny")
+
+
+@pytest.mark.parametrize(
+    ("query", "loc", "type_"),
+    [("limit=0", ["query", "limit"], "less_than_equal"),
+     ("limit=x", ["query", "limit"], "int_parsing")],
+)  # fmt: skip
+def test_a_service_validation_error_is_fastapi_s_422(tiny, query, loc, type_):
+    response = tiny.get(f"/tiny/items?{query}")
+
+    assert response.status_code == 422
+    (item,) = response.json()["detail"]
+    assert (item["loc"], item["type"]) == (loc, type_)
+    assert set(item) == {"type", "loc", "msg", "input"}
+
+
+def test_a_serializer_error_is_a_422_naming_the_body_field(tiny):
+    response = tiny.post("/tiny/items", {}, content_type="application/json")
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "name"]
+    assert response.json()["detail"][0]["type"] == "missing"
+
+
+def test_malformed_json_is_fastapi_s_json_invalid(tiny):
+    response = tiny.post("/tiny/items", "{nope", content_type="application/json")
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["type"] == "json_invalid"
+
+
+def test_an_application_not_found_keeps_its_message(tiny):
+    response = tiny.get("/tiny/items/9")
+
+    assert (response.status_code, response.json()) == (
+        404,
+        {"detail": "Item not found"},
+    )
+
+
+@pytest.mark.parametrize("path", ["/tiny/nope", "/tiny/a%0Ab", "/tiny"])
+def test_an_unknown_path_is_starlette_s_404(tiny, path):
+    response = tiny.get(path)
+
+    assert (response.status_code, response.json()) == (404, {"detail": "Not Found"})
+
+
+def test_a_wrong_method_is_a_405_with_allow(tiny):
+    response = tiny.delete("/tiny/items")
+
+    assert response.status_code == 405
+    assert response.json() == {"detail": "Method Not Allowed"}
+    assert "GET" in response["Allow"]
+
+
+def test_a_crash_outside_drf_is_a_json_500(tiny):
+    response = tiny.get("/tiny/crash")
+
+    assert (response.status_code, response.json()) == (
+        500,
+        {"detail": "Internal Server Error"},
+    )
+
+
+def test_a_bad_host_is_a_400_detail(tiny):
+    with override_settings(ALLOWED_HOSTS=["mock.example.com"]):
+        response = tiny.get("/tiny/items", HTTP_HOST="evil.example.org")
+
+    assert response.status_code == 400
+    assert "evil.example.org" in response.json()["detail"]
+
+
+def test_its_calls_are_recorded_under_its_label(tiny):
+    tiny.get("/tiny/items?limit=0")
+    writer.flush()
+
+    entry = JournalEntry.objects.get()
+    assert (entry.family, entry.operation, entry.status) == ("tiny", "listItems", 422)
+    assert json.loads(entry.response_body)["detail"][0]["loc"] == ["query", "limit"]
