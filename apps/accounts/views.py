@@ -5,7 +5,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from apps.core.ratelimit import retry_after
+from apps.core.limits.fixed_window import retry_after
 
 
 def login(request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -134,6 +134,43 @@ def test_expired_next_token_is_refused(api, seller, monkeypatch, settings):
     assert "expired" in body["errors"][0]["details"]
 
 
+def first_token(client, seller) -> str:
+    for i in range(2):
+        factories.InventoryItemFactory(seller=seller, seller_sku=f"T-{i}")
+    return client.get(URL, BASE).json()["pagination"]["nextToken"]
+
+
+def test_expired_next_token_says_so_in_sp_api_words(api, seller, monkeypatch, settings):
+    monkeypatch.setattr(inventory_views, "INVENTORY_PAGE_SIZE", 1)
+    token = first_token(api, seller)
+    settings.AMAZON_INVENTORY_NEXT_TOKEN_TTL = -1
+    body = api.get(URL, {**BASE, "nextToken": token}).json()
+    assert body["errors"][0]["message"] == "Invalid Input"
+    assert body["errors"][0]["details"] == "The nextToken has expired."
+
+
+def test_next_token_of_another_seller_is_refused(
+    api, other_api, other_seller, monkeypatch
+):
+    monkeypatch.setattr(inventory_views, "INVENTORY_PAGE_SIZE", 1)
+    token = first_token(other_api, other_seller)
+    body = assert_envelope(
+        api.get(URL, {**BASE, "nextToken": token}), 400, "InvalidInput"
+    )
+    assert body["errors"][0]["details"] == "Invalid nextToken."
+
+
+def test_next_token_for_another_marketplace_is_refused(api, seller, monkeypatch):
+    monkeypatch.setattr(inventory_views, "INVENTORY_PAGE_SIZE", 1)
+    token = first_token(api, seller)
+    canada = "A2EUQ1WTGCTBG2"
+    params = {**BASE, "granularityId": canada, "marketplaceIds": canada}
+    body = assert_envelope(
+        api.get(URL, {**params, "nextToken": token}), 400, "InvalidInput"
+    )
+    assert body["errors"][0]["details"] == "Invalid nextToken."
+
+
 def test_forged_next_token_is_refused(api, stock):
     forged = signing.dumps({"after": "A"}, salt="something.else")
     assert_envelope(api.get(URL, {**BASE, "nextToken": forged}), 400, "InvalidInput")

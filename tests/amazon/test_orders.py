@@ -307,6 +307,18 @@ def test_next_token_of_another_seller_is_refused(api, other_api, other_seller):
     assert_envelope(api.get(URL, {"MarketplaceIds": US, "NextToken": token}), 400)
 
 
+def test_refused_next_token_says_so_in_sp_api_words(api, other_api, other_seller):
+    for i in range(3):
+        factories.OrderFactory(seller=other_seller, purchase_date=days_ago(i + 1))
+    token = other_api.get(URL, {**BASE, "MaxResultsPerPage": "1"}).json()["payload"][
+        "NextToken"
+    ]
+    response = api.get(URL, {"MarketplaceIds": US, "NextToken": token})
+    body = assert_envelope(response, 400, "InvalidInput")
+    assert body["errors"][0]["message"] == "Invalid Input"
+    assert body["errors"][0]["details"] == "Invalid NextToken."
+
+
 def test_next_token_still_requires_marketplace_ids(api, seller):
     for i in range(3):
         factories.OrderFactory(seller=seller, purchase_date=days_ago(i + 1))

@@ -92,10 +92,11 @@ WORKER = textwrap.dedent(
     import django
     django.setup()
     from apps.amazon import ratelimit
+    from apps.core.limits import token_bucket
     key, burst, attempts = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     plan = ratelimit.UsagePlan(rate=0.0001, burst=burst)
     # A barrier in Redis so that both processes hammer the bucket at once.
-    client = ratelimit._redis_script(ratelimit._redis_location()).registered_client
+    client = token_bucket.buckets().client
     client.incr(key + ":ready")
     deadline = time.time() + 20
     while int(client.get(key + ":ready")) < 2 and time.time() < deadline:

@@ -417,6 +417,34 @@ def test_get_reports_tolerates_python_client_marketplace_keys_with_token(
     assert api.get(f"{BASE}/reports", params).status_code == 200
 
 
+def test_get_reports_next_token_of_another_seller_is_refused(
+    api, other_api, other_seller
+):
+    for hours in (1, 2):
+        factories.ReportFactory(
+            seller=other_seller,
+            report_type="GET_AFN_INVENTORY_DATA",
+            created_time=timezone.now() - timedelta(hours=hours),
+        )
+    token = other_api.get(
+        f"{BASE}/reports", {"reportTypes": "GET_AFN_INVENTORY_DATA", "pageSize": "1"}
+    ).json()["nextToken"]
+    response = api.get(f"{BASE}/reports", {"nextToken": token})
+    body = assert_envelope(response, 400, "InvalidInput")
+    assert body["errors"][0]["message"] == "Invalid Input"
+    assert body["errors"][0]["details"] == "Invalid nextToken."
+
+
+def test_get_reports_tampered_next_token_is_refused(api, many_reports):
+    token = api.get(
+        f"{BASE}/reports",
+        {"reportTypes": "GET_MERCHANT_LISTINGS_ALL_DATA", "pageSize": "1"},
+    ).json()["nextToken"]
+    response = api.get(f"{BASE}/reports", {"nextToken": token[:-3] + "abc"})
+    body = assert_envelope(response, 400, "InvalidInput")
+    assert body["errors"][0]["details"] == "Invalid nextToken."
+
+
 @pytest.mark.parametrize(
     "params",
     [

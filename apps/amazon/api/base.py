@@ -82,27 +82,26 @@ class SpApiView(APIView):
         return self.request.user.seller
 
     def initial(self, request, *args, **kwargs):
-        self._usage_plan = None
         super().initial(request, *args, **kwargs)
-        operation = self.get_operation(request)
         principal = request.user
         decision = ratelimit.check(
-            operation, str(principal.seller.pk), str(principal.application.pk)
+            self.get_operation(request),
+            str(principal.seller.pk),
+            str(principal.application.pk),
         )
-        if decision is not None:
-            self._usage_plan = ratelimit.effective_plan(operation)
-            if not decision.allowed:
-                raise QuotaExceeded()
+        if decision is not None and not decision.allowed:
+            raise QuotaExceeded()
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         strip_allow_header(response)
         response["x-amzn-RequestId"] = new_request_id()
-        plan = getattr(self, "_usage_plan", None)
-        if plan is None and getattr(request, "_authenticator", None) is not None:
+        # Authenticated calls carry their plan (enforced or not), refused ones none.
+        authenticated = getattr(request, "_authenticator", None) is not None
+        if authenticated and response.status_code in RATE_LIMIT_HEADER_STATUSES:
             plan = ratelimit.effective_plan(self.get_operation(request))
-        if plan is not None and response.status_code in RATE_LIMIT_HEADER_STATUSES:
-            response["x-amzn-RateLimit-Limit"] = plan.header
+            if plan is not None:
+                response["x-amzn-RateLimit-Limit"] = plan.header
         return response
 
 

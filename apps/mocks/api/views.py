@@ -33,8 +33,8 @@ from apps.core.api_problems import (
     RateLimitExceeded,
     problem_exception_handler,
 )
+from apps.core.limits.fixed_window import retry_after
 from apps.core.problems import PROBLEM_CONTENT_TYPE, problem_response
-from apps.core.ratelimit import retry_after
 from apps.mocks import models as m
 from apps.mocks import selectors, services
 from apps.mocks.engine.testing import run_test_request

@@ -41,6 +41,11 @@ INVENTORY_PAGE_SIZE = 50
 MAX_LOOKBACK = timedelta(days=548)  # "not earlier than 18 months ago"
 
 
+def _token_binding(query: dict) -> dict:
+    """A nextToken serves the marketplace it was minted for."""
+    return {"marketplace_id": query["marketplace_id"]}
+
+
 class InventorySummariesView(SpApiView):
     operation = "getInventorySummaries"
     force_details = False
@@ -90,18 +95,17 @@ class InventorySummariesView(SpApiView):
         token = request.query_params.get("nextToken", "").strip()
         after = None
         if token:
-            state = paging.decode(
+            page = paging.decode(
                 "inventory",
                 token,
+                seller=self.seller,
+                query=_token_binding(query),
                 max_age=settings.AMAZON_INVENTORY_NEXT_TOKEN_TTL,
                 name="nextToken",
             )
-            if state.get("seller") != str(self.seller.pk) or (
-                state["query"]["marketplace_id"] != query["marketplace_id"]
-            ):
-                raise InvalidInput("Invalid nextToken.", message="Invalid Input")
-            query = {**state["query"], "details": query["details"]}
-            after = state["after"]
+            # The token's filters, but the details switch of this request.
+            query = {**page.filters, "details": query["details"]}
+            after = page.position
         rows, next_sku = inventory_page(
             seller=self.seller,
             marketplace_id=query["marketplace_id"],
@@ -129,7 +133,10 @@ class InventorySummariesView(SpApiView):
             body["pagination"] = {
                 "nextToken": paging.encode(
                     "inventory",
-                    {"seller": str(self.seller.pk), "query": query, "after": next_sku},
+                    seller=self.seller,
+                    query=_token_binding(query),
+                    filters=query,
+                    position=next_sku,
                 )
             }
         return Response(body)

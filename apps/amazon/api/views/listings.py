@@ -12,7 +12,6 @@ from rest_framework.response import Response
 from apps.amazon.api import paging
 from apps.amazon.api.base import (
     SpApiView,
-    parse_datetime,
     query_datetime,
     query_int,
     query_list,
@@ -280,20 +279,9 @@ def _search_from_request(request, marketplace_ids: list[str]) -> ListingsSearch:
     return query
 
 
-def _search_to_token(query: ListingsSearch) -> dict:
-    data = asdict(query)
-    for name in SEARCH_DATETIMES:
-        if data[name] is not None:
-            data[name] = data[name].isoformat()
-    return data
-
-
-def _search_from_token(data: dict) -> ListingsSearch:
-    values = dict(data)
-    for name, label in SEARCH_DATETIMES.items():
-        if values.get(name):
-            values[name] = parse_datetime(values[name], label)
-    return ListingsSearch(**values)
+def _token_binding(marketplace_ids: list[str]) -> dict:
+    """A pageToken serves the marketplaces it was minted for, in any order."""
+    return {"marketplace_ids": sorted(marketplace_ids)}
 
 
 class SearchListingsItemsView(ListingsView):
@@ -305,26 +293,26 @@ class SearchListingsItemsView(ListingsView):
     def _page_token(self, query: ListingsSearch, size: int, key, direction: str) -> str:
         return paging.encode(
             "listings-search",
-            {
-                "seller": str(self.seller.pk),
-                "query": _search_to_token(query),
-                "size": size,
-                "key": list(key),
-                "dir": direction,
-            },
+            seller=self.seller,
+            query=_token_binding(query.marketplace_ids),
+            filters=asdict(query),
+            position={"size": size, "key": key, "dir": direction},
         )
 
     def _resume(self, token: str, marketplace_ids: list[str]):
         """(search, page size, cursor, backwards) from a pageToken of this
         seller's search in the same marketplaces; anything else is refused."""
-        state = paging.decode("listings-search", token, name="pageToken")
-        if state.get("seller") != str(self.seller.pk) or sorted(
-            state["query"]["marketplace_ids"]
-        ) != sorted(marketplace_ids):
-            raise InvalidInput("Invalid pageToken.", message="Invalid Input")
-        cursor = (state["key"][0], state["key"][1])
-        backwards = state["dir"] == "previous"
-        return _search_from_token(state["query"]), state["size"], cursor, backwards
+        page = paging.decode(
+            "listings-search",
+            token,
+            seller=self.seller,
+            query=_token_binding(marketplace_ids),
+            name="pageToken",
+        )
+        position = page.position
+        cursor = tuple(position["key"])
+        backwards = position["dir"] == "previous"
+        return ListingsSearch(**page.filters), position["size"], cursor, backwards
 
     @sp_api_schema(MODEL, SEARCH_PATH, "get")
     def get(self, request, sellerId: str):

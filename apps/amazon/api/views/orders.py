@@ -8,7 +8,7 @@ on the regulatedInfo path) answers 204 as well; its rules live in
 getOrders, getOrder and getOrderItems add the PII a Restricted Data Token's
 ``dataElements`` grant (``request.user.data_elements``, see authentication)."""
 
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from datetime import timedelta
 from functools import partial
 
@@ -19,7 +19,6 @@ from apps.amazon.api import paging
 from apps.amazon.api.base import (
     SpApiView,
     iso,
-    parse_datetime,
     query_bool,
     query_datetime,
     query_int,
@@ -63,11 +62,6 @@ PAYMENT_METHODS = {"COD", "CVS", "Other"}
 ORDER_ITEMS_PAGE_SIZE = 100
 # Amazon serves orders with a short delay: "Before" bounds must be 2 minutes old.
 FRESHNESS = timedelta(minutes=2)
-DATETIME_FIELDS = {
-    f.name
-    for f in fields(OrdersQuery)
-    if "datetime" in str(f.type) and f.name != "marketplace_ids"
-}
 
 
 def _check_enum(values: list[str], allowed: set[str], name: str) -> None:
@@ -179,22 +173,6 @@ def _query_from_request(request, marketplace_ids: list[str]) -> OrdersQuery:
     return query
 
 
-def _query_to_token(query: OrdersQuery) -> dict:
-    data = asdict(query)
-    for name in DATETIME_FIELDS:
-        if data[name] is not None:
-            data[name] = data[name].isoformat()
-    return data
-
-
-def _query_from_token(data: dict) -> OrdersQuery:
-    values = dict(data)
-    for name in DATETIME_FIELDS:
-        if values.get(name):
-            values[name] = parse_datetime(values[name], name)
-    return OrdersQuery(**values)
-
-
 def _order_or_404(view: SpApiView, order_id: str) -> Order:
     if not ORDER_ID_RE.match(order_id):
         raise InvalidInput(f"Invalid orderId: {order_id}.")
@@ -214,12 +192,10 @@ class GetOrdersView(SpApiView):
         token = request.query_params.get("NextToken", "").strip()
         after = None
         if token:
-            state = paging.decode("orders", token)
-            if state.get("seller") != str(self.seller.pk):
-                raise InvalidInput("Invalid NextToken.", message="Invalid Input")
-            query = _query_from_token(state["query"])
-            limit = state["limit"]
-            after = (parse_datetime(state["after"][0], "NextToken"), state["after"][1])
+            # The first page's filters and page size hold for every page.
+            page = paging.decode("orders", token, seller=self.seller)
+            query = OrdersQuery(**page.filters)
+            limit, after = page.position["limit"], tuple(page.position["after"])
         else:
             query = _query_from_request(request, marketplace_ids)
         orders, next_key = order_page(
@@ -232,12 +208,9 @@ class GetOrdersView(SpApiView):
         if next_key is not None:
             payload["NextToken"] = paging.encode(
                 "orders",
-                {
-                    "seller": str(self.seller.pk),
-                    "query": _query_to_token(query),
-                    "limit": limit,
-                    "after": [next_key[0].isoformat(), next_key[1]],
-                },
+                seller=self.seller,
+                filters=asdict(query),
+                position={"limit": limit, "after": next_key},
             )
         if query.last_updated_before is not None:
             payload["LastUpdatedBefore"] = iso(query.last_updated_before)
@@ -262,11 +235,11 @@ def _order_items_response(view: SpApiView, request, order_id: str, item_payload)
     order = _order_or_404(view, order_id)
     offset = 0
     token = request.query_params.get("NextToken", "").strip()
+    # A token pages the items of the order it was minted for, and no other.
+    binding = {"order": order.amazon_order_id}
     if token:
-        state = paging.decode("order-items", token)
-        if state.get("order") != order.amazon_order_id:
-            raise InvalidInput("Invalid NextToken.", message="Invalid Input")
-        offset = int(state["offset"])
+        page = paging.decode("order-items", token, seller=view.seller, query=binding)
+        offset = page.position
     items, next_offset = order_items_page(
         order=order, offset=offset, limit=ORDER_ITEMS_PAGE_SIZE
     )
@@ -276,7 +249,7 @@ def _order_items_response(view: SpApiView, request, order_id: str, item_payload)
     }
     if next_offset is not None:
         payload["NextToken"] = paging.encode(
-            "order-items", {"order": order.amazon_order_id, "offset": next_offset}
+            "order-items", seller=view.seller, query=binding, position=next_offset
         )
     return Response({"payload": payload})
 

@@ -4,6 +4,7 @@ cancelReportSchedule; the mock's signed document download and the documented
 ``/reports/{reportId}/document`` convenience redirect."""
 
 import re
+from dataclasses import asdict
 from datetime import timedelta
 
 from django.core import signing
@@ -134,19 +135,9 @@ class ReportsView(SpApiView):
                     + ", ".join(extra)
                     + "."
                 )
-            state = paging.decode("reports", token, name="nextToken")
-            if state.get("seller") != str(self.seller.pk):
-                raise InvalidInput("Invalid nextToken.", message="Invalid Input")
-            q = state["query"]
-            query = ReportsQuery(
-                report_types=q["report_types"],
-                processing_statuses=q["processing_statuses"],
-                marketplace_ids=q["marketplace_ids"],
-                created_since=parse_datetime(q["created_since"], "createdSince"),
-                created_until=parse_datetime(q["created_until"], "createdUntil"),
-            )
-            limit = state["limit"]
-            after = (parse_datetime(state["after"][0], "nextToken"), state["after"][1])
+            page = paging.decode("reports", token, seller=self.seller, name="nextToken")
+            query = ReportsQuery(**page.filters)
+            limit, after = page.position["limit"], tuple(page.position["after"])
         else:
             report_types = query_list(request, "reportTypes")
             if not report_types:
@@ -175,18 +166,9 @@ class ReportsView(SpApiView):
         if next_key is not None:
             body["nextToken"] = paging.encode(
                 "reports",
-                {
-                    "seller": str(self.seller.pk),
-                    "limit": limit,
-                    "after": [next_key[0].isoformat(), next_key[1]],
-                    "query": {
-                        "report_types": query.report_types,
-                        "processing_statuses": query.processing_statuses,
-                        "marketplace_ids": query.marketplace_ids,
-                        "created_since": query.created_since.isoformat(),
-                        "created_until": query.created_until.isoformat(),
-                    },
-                },
+                seller=self.seller,
+                filters=asdict(query),
+                position={"limit": limit, "after": next_key},
             )
         return Response(body)
 
