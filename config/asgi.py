@@ -15,6 +15,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 django_application = get_asgi_application()
 
-from apps.mocks.mock_views import mock_asgi  # noqa: E402  (needs apps loaded)
+from apps.mocks.edge.asgi import mock_asgi  # noqa: E402  (needs apps loaded)
 
 application = mock_asgi(django_application)

@@ -9,6 +9,7 @@ import logging
 import time
 import uuid
 
+from celery import current_app
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -40,9 +41,8 @@ def check_broker() -> str | None:
     """Connect to the Celery broker; None means there is none to check (eager)."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return "eager"
-    from config.celery import app
-
-    with app.connection_for_write() as conn:
+    # The project's app (config/celery.py makes itself current as it loads).
+    with current_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=0, timeout=BROKER_TIMEOUT_SECONDS)
     return None
 

@@ -5,7 +5,7 @@ Mounted by the family registry after every other route (config/urls.py).
 
 from django.urls import re_path
 
-from .mock_views import mock_view
+from .edge.views import mock_view
 
 # [\s\S]: a path with an encoded newline (%0A) is still the engine's to answer.
 urlpatterns = [

@@ -8,13 +8,14 @@ import re
 from typing import Any
 
 import jsonschema
-import referencing
-import referencing.exceptions
-import referencing.jsonschema
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from apps.core.datagen import satisfiability_problem
+from apps.core.datagen.dialects import unresolvable_ref, validator_class_for
 from apps.core.families import reserved_segments
+
+from .engine.chaos import weight_problems
 
 MAX_PATTERN_LENGTH = 500
 MAX_PATH_LENGTH = 500
@@ -173,15 +174,6 @@ def validate_regex_pattern(value: str) -> None:
         ) from exc
 
 
-def validator_class_for(schema: Any) -> type:
-    """The jsonschema validator the schema asks for; draft 2020-12 by default."""
-    if isinstance(schema, dict) and isinstance(schema.get("$schema"), str):
-        return jsonschema.validators.validator_for(
-            schema, default=jsonschema.Draft202012Validator
-        )
-    return jsonschema.Draft202012Validator
-
-
 def validate_json_schema(value: Any) -> None:
     """The value must be a JSON Schema valid against its meta-schema."""
     if value is None:
@@ -201,41 +193,15 @@ def validate_json_schema(value: Any) -> None:
             params={"where": where, "error": exc.message},
         ) from exc
     # Every $ref must resolve locally, or each request would fail later.
-    for ref in _refs(value):
-        try:
-            _root_resolver(value, cls).lookup(ref)
-        except referencing.exceptions.Unresolvable as exc:
-            raise ValidationError(
-                _("The $ref “%(ref)s” does not resolve inside the schema."),
-                code="invalid_schema",
-                params={"ref": ref},
-            ) from exc
+    ref = unresolvable_ref(value)
+    if ref is not None:
+        raise ValidationError(
+            _("The $ref “%(ref)s” does not resolve inside the schema."),
+            code="invalid_schema",
+            params={"ref": ref},
+        )
     # Engine hook: refuse schemas no body can satisfy (see the end of this file).
     validate_generatable_schema(value)
-
-
-def _refs(node: Any) -> list[str]:
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str):
-                found.append(ref)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
-
-
-def _root_resolver(schema: Any, cls: type) -> "referencing._core.Resolver":
-    specification = referencing.jsonschema.specification_with(
-        cls.META_SCHEMA.get("$schema", ""),
-        default=referencing.jsonschema.DRAFT202012,
-    )
-    resource = specification.create_resource(schema)
-    return referencing.Registry().with_resource("", resource).resolver("")
 
 
 # --- Mock engine hooks ----------------------------------------------------------
@@ -251,8 +217,6 @@ def validate_lognormal_sigma(value: float | None) -> None:
 
 
 def validate_chaos_weights(value: Any) -> None:
-    from .engine.chaos import weight_problems
-
     problems = weight_problems(value)
     if problems:
         raise ValidationError(
@@ -266,8 +230,6 @@ def validate_generatable_schema(value: Any) -> None:
     """Refuse a schema no body can satisfy, at save time rather than per request."""
     if value is None:
         return
-    from .engine.generate import satisfiability_problem
-
     problem = satisfiability_problem(value)
     if problem:
         raise ValidationError(

@@ -24,7 +24,7 @@ def group(user):
 def fresh_engine(settings):
     """A mock engine that rebuilds its table on every request and journals
     synchronously (tests flush explicitly), reset before and after the test."""
-    from apps.mocks.engine.testing import reset_engine
+    from apps.mocks.edge.testing import reset_engine
 
     settings.MOCK_ENGINE_VERSION_CHECK_INTERVAL = 0
     settings.MOCK_JOURNAL_BACKGROUND = False

@@ -37,7 +37,7 @@ from apps.core.limits.fixed_window import retry_after
 from apps.core.problems import PROBLEM_CONTENT_TYPE, problem_response
 from apps.mocks import models as m
 from apps.mocks import selectors, services
-from apps.mocks.engine.testing import run_test_request
+from apps.mocks.edge.testing import run_test_request
 
 from .filters import EndpointFilter, GroupFilter
 from .permissions import CreatorOrStaffCanEdit

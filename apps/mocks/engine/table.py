@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from apps.core.datagen import needs_check
+
+from .placeholders import has_placeholders
 from .values import _parse
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -143,8 +146,6 @@ def _is_json_type(content_type: str) -> bool:
 
 
 def _compile_endpoint(ep: CompiledEndpoint) -> CompiledEndpoint:
-    from .placeholders import has_placeholders
-
     segments = split_path(ep.path)
     names: list[str | None] = []
     literal: list[str | None] = []
@@ -174,8 +175,6 @@ def _compile_endpoint(ep: CompiledEndpoint) -> CompiledEndpoint:
         )
     ep.content_type = content_type
     if ep.response_schema is not None:
-        from .generate import needs_check
-
         ep.response_needs_check = needs_check(ep.response_schema)
     if ep.response_body is not None:
         ep.body_has_placeholders = has_placeholders(ep.response_body)

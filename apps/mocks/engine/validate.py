@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-import jsonschema
+from apps.core.datagen.dialects import schema_validator
 
 from .table import CompiledEndpoint, Spec
 from .values import check_value
@@ -73,42 +72,6 @@ def is_json_content_type(content_type: str) -> bool:
     return base in JSON_CONTENT_TYPES or (
         base.startswith("application/") and base.endswith("+json")
     )
-
-
-@lru_cache(maxsize=512)
-def _validator_for(schema_json: str) -> Any:
-    from apps.mocks.validators import validator_class_for
-
-    schema = json.loads(schema_json)
-    base = validator_class_for(schema)
-    cls = _with_nullable(base)
-    return cls(schema, format_checker=base.FORMAT_CHECKER)
-
-
-@lru_cache(maxsize=8)
-def _with_nullable(base: type) -> type:
-    """The draft's validator, also honouring OpenAPI 3.0 ``nullable: true``.
-
-    Users paste OpenAPI schemas; treating ``nullable`` as "or null" keeps the
-    request check, the generator and the proof of validity on one meaning.
-    """
-    type_check = base.VALIDATORS["type"]
-
-    def nullable_type(validator: Any, types: Any, instance: Any, schema: Any) -> Any:
-        if (
-            instance is None
-            and isinstance(schema, dict)
-            and schema.get("nullable") is True
-        ):
-            return
-        yield from type_check(validator, types, instance, schema)
-
-    return jsonschema.validators.extend(base, {"type": nullable_type})
-
-
-def schema_validator(schema: Any) -> Any:
-    """A cached, format-checking validator for the schema (draft from $schema)."""
-    return _validator_for(json.dumps(schema, sort_keys=True))
 
 
 def pointer(path: Any) -> str:

@@ -52,9 +52,9 @@ NESTED_ERROR_RE = re.compile(r"^(headers|url_parameters)\[(\d+)\](?:\.(\w+))?$")
 def load_test_runner():
     """The engine's ``run_test_request``, or None when the engine is missing."""
     try:
-        from apps.mocks.engine.testing import run_test_request
+        from apps.mocks.edge.testing import run_test_request
     except ImportError as exc:
-        if exc.name in ("apps.mocks.engine.testing", "apps.mocks.engine"):
+        if exc.name in ("apps.mocks.edge.testing", "apps.mocks.edge"):
             return None
         raise
     return run_test_request
@@ -502,7 +502,7 @@ def endpoint_delete(request: HttpRequest, group_id, endpoint_id) -> HttpResponse
 
 def _sample(spec: Any) -> str:
     try:
-        from apps.mocks.engine.testing import sample_value
+        from apps.mocks.engine.samples import sample_value
     except ImportError:
         return spec.exact_value or (spec.enum_values or ["1"])[0]
     try:
@@ -535,7 +535,7 @@ def test_defaults(endpoint: m.Endpoint | None) -> dict[str, Any]:
     has_body = endpoint.method in m.BODY_METHODS
     if has_body and endpoint.request_body_schema is not None:
         try:
-            from apps.mocks.engine.generate import generate
+            from apps.core.datagen import generate
 
             body = json.dumps(generate(endpoint.request_body_schema, 1), indent=2)
         except Exception:

@@ -27,7 +27,7 @@ def api(user) -> APIClient:
 
 @pytest.fixture
 def engine(settings):
-    from apps.mocks.engine.testing import reset_engine
+    from apps.mocks.edge.testing import reset_engine
 
     settings.MOCK_ENGINE_VERSION_CHECK_INTERVAL = 0
     reset_engine()

@@ -1,8 +1,9 @@
 """The per-process compiled table, refreshed when the shared config version moves.
 
-Steady state costs one cache read per ``MOCK_ENGINE_VERSION_CHECK_INTERVAL``
-seconds per process (not per request); requests in between read the table
-from memory. A cache outage keeps serving the last table rather than failing.
+Steady state costs one cache read per ``version_check_interval`` seconds
+(``MOCK_ENGINE_VERSION_CHECK_INTERVAL``) per process, not per request;
+requests in between read the table from memory. A cache outage keeps serving
+the last table rather than failing.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ import logging
 import time
 
 from asgiref.sync import sync_to_async
-from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import close_old_connections, connection
 
 from apps.mocks.config_version import current_config_version
+from apps.mocks.engine.table import EndpointTable
 
 from .loader import load_table
-from .table import EndpointTable
 
 logger = logging.getLogger(__name__)
-DEFAULT_INTERVAL = 0.5
 
 
 class TableHolder:
@@ -35,21 +34,16 @@ class TableHolder:
         self.table = None
         self.checked_at = float("-inf")
 
-    def _due(self) -> bool:
-        interval = getattr(
-            settings, "MOCK_ENGINE_VERSION_CHECK_INTERVAL", DEFAULT_INTERVAL
-        )
-        return self.table is None or time.monotonic() - self.checked_at >= interval
-
     def _install(self, table: EndpointTable) -> EndpointTable:
         self.table = table
         self.rebuilds += 1
         return table
 
-    async def get(self) -> EndpointTable:
+    async def get(self, *, interval: float) -> EndpointTable:
+        """The table, checking the shared version at most every ``interval`` s."""
         current = self.table
-        if not self._due():
-            return current  # type: ignore[return-value]
+        if current is not None and time.monotonic() - self.checked_at < interval:
+            return current
         # Claim the check first so that concurrent requests keep using the
         # current table instead of piling onto the cache.
         self.checked_at = time.monotonic()
@@ -69,15 +63,6 @@ class TableHolder:
         if current is not None and current.version == version:
             return current
         return self._install(await sync_to_async(_load_fresh)(version))
-
-    def get_sync(self) -> EndpointTable:
-        if not self._due():
-            return self.table  # type: ignore[return-value]
-        self.checked_at = time.monotonic()
-        version = current_config_version()
-        if self.table is not None and self.table.version == version:
-            return self.table
-        return self._install(load_table(version))
 
 
 def _recycle_connection() -> None:

@@ -3,7 +3,14 @@ on the request path, and only when the config version moves)."""
 
 from __future__ import annotations
 
-from .table import CompiledEndpoint, Delay, EndpointTable, Spec, build_table
+from apps.mocks import models as m
+from apps.mocks.engine.table import (
+    CompiledEndpoint,
+    Delay,
+    EndpointTable,
+    Spec,
+    build_table,
+)
 
 SPEC_FIELDS = (
     "name", "value_type", "required", "minimum", "maximum", "min_length",
@@ -21,8 +28,6 @@ def _spec(row, location: str) -> Spec:
 
 
 def load_table(version: int) -> EndpointTable:
-    from apps.mocks import models as m
-
     groups = list(m.Group.objects.values_list("id", "slug", "name"))
     live_group_ids = {gid for gid, _slug, _name in groups}
     slug_of = {gid: slug for gid, slug, _name in groups}

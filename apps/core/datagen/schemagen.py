@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from . import fakedata as fd
+from .dialects import schema_validator
 from .regexgen import RegexUnsupported, compiled, generate_matching
 
 MAX_DEPTH = 12
@@ -342,8 +343,6 @@ class _Generator:
         return getattr(self, kind)(schema, hint, depth)
 
     def _not(self, schema: dict[str, Any], hint: str | None, depth: int) -> Any:
-        from .validate import schema_validator
-
         forbidden = schema["not"]
         rest = {k: v for k, v in schema.items() if k != "not"}
         if forbidden is True:
@@ -795,8 +794,6 @@ def generate(schema: Any, seed: int, *, check: bool | None = None) -> Any:
         check = needs_check(schema)
     if not check:
         return generate_unchecked(schema, seed)
-    from .validate import schema_validator
-
     validator = schema_validator(schema)
     rng = random.Random(seed)
     last: Exception | None = None
@@ -815,8 +812,6 @@ def generate(schema: Any, seed: int, *, check: bool | None = None) -> Any:
 
 def satisfiability_problem(schema: Any, seeds: int = SAVE_TIME_SEEDS) -> str | None:
     """None when bodies can be generated for this schema, else why not."""
-    from .validate import schema_validator
-
     try:
         validator = schema_validator(schema)
     except Exception as exc:  # an invalid schema is reported by its own validator

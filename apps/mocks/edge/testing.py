@@ -9,46 +9,19 @@ reaches every worker), and reports the planned delay instead of sleeping it.
 from __future__ import annotations
 
 import json
-import random
 import time
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs
 
+from apps.core import journal
+from apps.mocks.engine.pipeline import handle
+from apps.mocks.engine.plan import MockRequest
+from apps.mocks.engine.samples import sample_value
+
+from .config import engine_config
 from .loader import load_table
-from .pipeline import MockRequest, handle
-from .regexgen import RegexUnsupported, generate_matching
 from .state import holder
-from .table import Spec
-
-SAMPLE_VALUES = {
-    "integer": "1",
-    "number": "1.5",
-    "boolean": "true",
-    "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-    "date": "2024-01-31",
-    "date-time": "2024-01-31T12:00:00Z",
-    "email": "user@example.com",
-}
-
-
-def sample_value(spec: Spec) -> str:
-    """A value that fits the spec, to fill a path template."""
-    if spec.exact_value:
-        return spec.exact_value
-    if spec.value_type == "enum" and spec.enum_values:
-        return spec.enum_values[0]
-    if spec.value_type == "integer" and spec.minimum is not None:
-        return str(int(spec.minimum))
-    if spec.pattern:
-        try:
-            return generate_matching(spec.pattern, random.Random(0))
-        except RegexUnsupported:
-            pass
-    value = SAMPLE_VALUES.get(spec.value_type, "sample")
-    if spec.min_length and len(value) < spec.min_length:
-        value = value + "x" * (spec.min_length - len(value))
-    return value
 
 
 def _decode(body: bytes, content_type: str | None) -> Any:
@@ -119,7 +92,7 @@ def run_test_request(
         body=raw,
     )
     started = time.perf_counter()
-    plan = handle(table, req)
+    plan = handle(table, req, config=engine_config())
     latency = (time.perf_counter() - started) * 1000
     out_headers = {"Content-Type": plan.content_type} if plan.content_type else {}
     out_headers.update(dict(plan.headers))
@@ -138,7 +111,5 @@ def run_test_request(
 
 def reset_engine() -> None:
     """Forget the compiled table and any queued journal entries (tests)."""
-    from apps.core import journal
-
     holder.reset()
     journal.writer.clear()

@@ -20,8 +20,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from faker import Faker
-
 POOL_SIZE = 256
 POOL_SEED = 20240601
 # Fixed window so that dates never depend on "now" (reproducibility).
@@ -42,15 +40,24 @@ FAKER_BLOCKLIST = frozenset(
 )  # fmt: skip
 
 
+def _new_faker() -> Any:
+    # Imported on first use: Faker costs a quarter of a second to import, and
+    # every process that loads the mock models imports this module.
+    from faker import Faker
+
+    return Faker("en_US").factories[0]  # single locale: no proxy overhead
+
+
 @cache
 def faker() -> Any:
-    """The per-process Faker generator (single locale: no proxy overhead)."""
-    return Faker("en_US").factories[0]
+    """The per-process Faker generator, for ``x-faker`` hints."""
+    return _new_faker()
 
 
 @cache
 def pools() -> dict[str, list[str]]:
-    fake = Faker("en_US").factories[0]
+    """The common kinds, drawn once per process from a fixed-seed Faker."""
+    fake = _new_faker()
     fake.seed_instance(POOL_SEED)
 
     def draw(fn: Callable[[], Any]) -> list[str]:

@@ -1,0 +1,27 @@
+"""Strings generated to match a regular expression."""
+
+import random
+import re
+
+import pytest
+
+from apps.core.datagen import RegexUnsupported, generate_matching
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"^[0-9]{3}-[0-9]{7}$", r"^(a|bc)+\d?$", r"^([a-z])\1$", r"[^abc]{2,}"]
+)
+def test_regex_generation_matches(pattern):
+    for seed in range(50):
+        assert re.search(pattern, generate_matching(pattern, random.Random(seed)))
+
+
+def test_same_seed_gives_the_same_string():
+    pattern = r"^[A-Z]{3}-\d{5}$"
+    first = generate_matching(pattern, random.Random(42))
+    assert first == generate_matching(pattern, random.Random(42))
+
+
+def test_a_pattern_no_string_can_match_raises():
+    with pytest.raises(RegexUnsupported):
+        generate_matching(r"^a(?=b)c$", random.Random(0))
