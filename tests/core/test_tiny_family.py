@@ -7,6 +7,7 @@ import importlib
 import json
 
 import pytest
+import yaml
 from django.conf import settings as django_settings
 from django.test import Client, override_settings
 from django.urls import clear_url_caches
@@ -137,3 +138,14 @@ def test_its_calls_are_recorded_under_its_label(tiny):
     entry = JournalEntry.objects.get()
     assert (entry.family, entry.operation, entry.status) == ("tiny", "listItems", 422)
     assert json.loads(entry.response_body)["detail"][0]["loc"] == ["query", "limit"]
+
+
+def test_its_openapi_document_lists_only_its_own_paths(tiny):
+    response = tiny.get(families.get("tiny").schema_url)
+
+    assert response.status_code == 200
+    document = yaml.safe_load(response.content)
+    assert document["servers"] == [{"url": "/tiny"}]
+    assert {"/items", "/items/{item_id}"} <= set(document["paths"])
+    assert not [p for p in document["paths"] if p.startswith("/api")]
+    assert tiny.get("/tiny/docs").status_code == 200

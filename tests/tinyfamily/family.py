@@ -7,4 +7,5 @@ FAMILY = ApiFamily(
     urls="tests.tinyfamily.urls",
     renderer="apps.core.errors.FastApiRenderer",
     request_id_header="X-Request-Id",
+    schema_url="/tiny/openapi.json",
 )

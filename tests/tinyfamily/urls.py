@@ -1,4 +1,5 @@
 from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
 
@@ -6,4 +7,24 @@ urlpatterns = [
     path("items", views.ItemsView.as_view(), name="tiny-items"),
     path("items/<int:item_id>", views.ItemView.as_view(), name="tiny-item"),
     path("crash", views.crash, name="tiny-crash"),
+    # One OpenAPI document per family: only this URLconf's routes, served
+    # below the family's prefix.
+    path(
+        "openapi.json",
+        SpectacularAPIView.as_view(
+            urlconf="tests.tinyfamily.urls",
+            custom_settings={
+                "TITLE": "Tiny test API",
+                "VERSION": "1.0.0",
+                "SERVERS": [{"url": "/tiny"}],
+                "SCHEMA_PATH_PREFIX": "",
+            },
+        ),
+        name="tiny-schema",
+    ),
+    path(
+        "docs",
+        SpectacularSwaggerView.as_view(url_name="tiny-schema"),
+        name="tiny-docs",
+    ),
 ]
