@@ -17,7 +17,8 @@ from apps.amazon.models import (
     Seller,
 )
 from apps.amazon.services.lwa import token_exchange
-from apps.amazon.services.seeding import reset_amazon, seed_amazon
+from apps.amazon.services.seeding import kit, reset_amazon, seed_amazon
+from apps.core.seeding import digest
 
 ANCHOR = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -213,3 +214,21 @@ def test_reset_command_wipes_data_of_unseeded_sellers(db):
     )
     assert not Order.all_objects.filter(pk=stray.pk).exists()
     assert Order.objects.count() == 5
+
+
+# The state seed 1 at this anchor gave before seed_amazon was split into its
+# phases: any change to what a seed produces shows up here.
+PINNED_STATE = "d562e5543b3057e9d0a4c58f53eb3825cc0d1b51aaab08a386cc9512fd9ea799"
+PINNED_SUMMARY = "fcac8bb77ad494086cdc0a23820ebe01487ca16f54d35aff10d01a66ad08de11"
+
+
+def test_seed_1_gives_the_pinned_state(db):
+    summary = kit.seed(seed=1, anchor=ANCHOR)
+    assert summary["counts"] == {
+        "listings": 48,
+        "inventory": 19,
+        "orders": 200,
+        "order_items": 311,
+    }
+    assert digest(kit.snapshot()) == PINNED_STATE
+    assert digest(summary) == PINNED_SUMMARY
