@@ -2,5 +2,6 @@
 
 from .canonical import canonical_json, digest, jsonable, model_rows
 from .context import seeded
+from .protocol import Outcome
 
-__all__ = ["canonical_json", "digest", "jsonable", "model_rows", "seeded"]
+__all__ = ["Outcome", "canonical_json", "digest", "jsonable", "model_rows", "seeded"]

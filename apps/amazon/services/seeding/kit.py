@@ -9,6 +9,7 @@ orders, 10 → 20 sellers and 2,000 orders. ``sellers=`` / ``orders=`` (the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -74,10 +75,9 @@ def seed(
     sellers: int | None = None,
     orders: int | None = None,
 ) -> dict[str, Any]:
-    anchor = anchor or anchor_default()
-    sellers, orders = volumes(scale, sellers=sellers, orders=orders)
-    summary = seed_amazon(sellers=sellers, orders=orders, seed=seed, anchor=anchor)
-    return summary_data(summary, anchor=anchor)
+    return _call(
+        seed_amazon, seed, anchor, volumes(scale, sellers=sellers, orders=orders)
+    )
 
 
 def reset(
@@ -88,9 +88,20 @@ def reset(
     sellers: int | None = None,
     orders: int | None = None,
 ) -> dict[str, Any]:
+    return _call(
+        reset_amazon, seed, anchor, volumes(scale, sellers=sellers, orders=orders)
+    )
+
+
+def _call(
+    service: Callable[..., SeedSummary],
+    seed: int,
+    anchor: datetime | None,
+    counts: tuple[int, int],
+) -> dict[str, Any]:
     anchor = anchor or anchor_default()
-    sellers, orders = volumes(scale, sellers=sellers, orders=orders)
-    summary = reset_amazon(sellers=sellers, orders=orders, seed=seed, anchor=anchor)
+    sellers, orders = counts
+    summary = service(sellers=sellers, orders=orders, seed=seed, anchor=anchor)
     return summary_data(summary, anchor=anchor)
 
 
