@@ -11,6 +11,9 @@ FAMILY = ApiFamily(
     # The token endpoint imitates api.amazon.com: OAuth 2.0 errors.
     sub_renderers={"auth/": "apps.amazon.api.views.lwa.LwaRenderer"},
     request_id_header="x-amzn-RequestId",
+    seeder="apps.amazon.services.seeding.kit.seed",
+    resetter="apps.amazon.services.seeding.kit.reset",
+    snapshot="apps.amazon.services.seeding.kit.snapshot",
     usage_plans="apps.amazon.ratelimit.USAGE_PLANS",
     schema_url="/amazon/_mock/schema",
     docs="docs/amazon.md",

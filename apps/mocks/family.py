@@ -21,6 +21,9 @@ FAMILIES = [
         title="Configured mock endpoints",
         prefix="",
         urls="apps.mocks.mock_urls",
+        seeder="apps.mocks.seed.seed_family",
+        resetter="apps.mocks.seed.reset_family",
+        snapshot="apps.mocks.seed.snapshot",
         docs="README.md",
     ),
 ]

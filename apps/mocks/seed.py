@@ -11,15 +11,27 @@ data.
 ``apply_demo(seed=..., user=...)`` writes it idempotently: a group is matched by
 slug and an endpoint by method and path, and updated in place (restored first
 if it sits in the bin), so running it again leaves one copy.
+
+The ``mocks`` family's side of the kit's seed/reset protocol
+(``apps.core.seeding``): ``seed_family`` is ``apply_demo`` with its owner
+(``demo_owner``); ``reset_family`` also takes the demo groups back to exactly
+the seeded rows (endpoints, headers and parameters QA added to them, and their
+bin, hard-deleted; groups that are not demo groups are left alone);
+``snapshot`` is every configured group, endpoint, header and URL parameter,
+keyed by slug, method and path. The demo is a fixed showcase, so ``scale`` and
+``anchor`` change nothing (its dates are fixed too).
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from faker import Faker
+
+from apps.core.seeding import model_rows
 
 from . import models as m
 from . import services
@@ -29,6 +41,7 @@ DEFAULT_SEED = 1
 DATE_FROM, DATE_TO = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
 DEMO_API_KEY = "demo-api-key-123"
 DEMO_PAYMENTS_KEY = "Bearer sk_test_demo_4eC39HqLyjWDarjtT1zdp7dc"
+DEMO_EMAIL = "demo@example.com"
 
 CUSTOMER_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -720,3 +733,99 @@ def apply_demo(*, seed: int = DEFAULT_SEED, user=None) -> SeedReport:
             services.endpoint_update(endpoint=endpoint, data=full, partial=False)
             report.endpoints[key] = "restored" if was_deleted else "updated"
     return report
+
+
+# --- the kit's seed/reset protocol ----------------------------------------------
+
+
+class UnknownOwner(LookupError):
+    pass
+
+
+def demo_owner(email: str | None = None) -> tuple[Any, bool]:
+    """(user, created): the user with ``email`` (who must exist), else the demo
+    user, created without a usable password when missing."""
+    users = get_user_model().objects
+    if email:
+        user = users.filter(email__iexact=email).first()
+        if user is None:
+            raise UnknownOwner(f"No user with email {email}.")
+        return user, False
+    user = users.filter(email__iexact=DEMO_EMAIL).first()
+    if user is not None:
+        return user, False
+    return users.create_user(email=DEMO_EMAIL, name="Demo User"), True
+
+
+def seed_family(
+    *,
+    seed: int = DEFAULT_SEED,
+    anchor: dt.datetime | None = None,
+    scale: float = 1.0,
+    owner: str | None = None,
+) -> dict[str, Any]:
+    return _apply(seed=seed, owner=owner, purge=False)
+
+
+def reset_family(
+    *,
+    seed: int = DEFAULT_SEED,
+    anchor: dt.datetime | None = None,
+    scale: float = 1.0,
+    owner: str | None = None,
+) -> dict[str, Any]:
+    return _apply(seed=seed, owner=owner, purge=True)
+
+
+@transaction.atomic  # the demo user too: all or nothing
+def _apply(*, seed: int, owner: str | None, purge: bool) -> dict[str, Any]:
+    user, created = demo_owner(owner)
+    report = apply_demo(seed=seed, user=user)
+    if purge:
+        _purge_demo_extras(seed)
+    return {
+        "owner": user.email,
+        "ownerCreated": created,
+        "counts": {"groups": len(report.groups), "endpoints": len(report.endpoints)},
+        "groups": dict(report.groups),
+        "endpoints": dict(report.endpoints),
+    }
+
+
+def _purge_demo_extras(seed: int) -> None:
+    """Hard-delete what apply_demo left beside the seeded rows of the demo
+    groups: older copies in the bin, endpoints QA added, nested rows in the bin."""
+    for group_data in demo_groups(seed):
+        slug = group_data["slug"]
+        m.Group.all_objects.filter(slug=slug, deleted_at__isnull=False).hard_delete()
+        group = m.Group.objects.get(slug=slug)
+        seeded = {(e["method"], e["path"]) for e in group_data["endpoints"]}
+        for endpoint in m.Endpoint.all_objects.filter(group=group):
+            if endpoint.is_deleted or (endpoint.method, endpoint.path) not in seeded:
+                m.Endpoint.all_objects.filter(pk=endpoint.pk).hard_delete()
+        for model in (m.Header, m.UrlParameter):
+            model.all_objects.filter(
+                endpoint__group=group, deleted_at__isnull=False
+            ).hard_delete()
+
+
+OWNER = "created_by__email"
+ENDPOINT = ("endpoint__group__slug", "endpoint__method", "endpoint__path")
+
+
+def snapshot() -> dict[str, list[dict[str, Any]]]:
+    return {
+        "groups": model_rows(
+            m.Group.all_objects.all(), relations={"created_by": OWNER}
+        ),
+        "endpoints": model_rows(
+            m.Endpoint.all_objects.all(),
+            relations={"group": "group__slug", "created_by": OWNER},
+        ),
+        "headers": model_rows(
+            m.Header.all_objects.all(), relations={"endpoint": ENDPOINT}
+        ),
+        "url_parameters": model_rows(
+            m.UrlParameter.all_objects.all(), relations={"endpoint": ENDPOINT}
+        ),
+    }

@@ -71,6 +71,34 @@ def test_reset_restores_seeded_counts(client, staff_user):
     assert models.Order.objects.count() == 12
 
 
+def test_reset_answers_seed_counts_client_id_and_seller_ids(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        "/amazon/_mock/reset",
+        json.dumps({"seed": 3, "sellers": 2, "orders": 4}),
+        content_type="application/json",
+    )
+    body = response.json()
+    assert set(body) == {"seed", "counts", "clientId", "sellers"}
+    assert body["seed"] == 3
+    assert body["clientId"] == models.LwaApplication.objects.get().client_id
+    assert sorted(body["sellers"]) == sorted(
+        models.Seller.objects.values_list("selling_partner_id", flat=True)
+    )
+    assert response.has_header("x-amzn-RequestId")
+
+
+def test_reset_refuses_non_integers_in_the_envelope(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        "/amazon/_mock/reset",
+        json.dumps({"orders": "many"}),
+        content_type="application/json",
+    )
+    body = assert_envelope(response, 400, "InvalidInput")
+    assert body["errors"][0]["details"] == "seed, sellers and orders must be integers."
+
+
 def test_reset_validates_its_body(client, staff_user):
     client.force_login(staff_user)
     response = client.post(

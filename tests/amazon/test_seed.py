@@ -17,7 +17,8 @@ from apps.amazon.models import (
     Seller,
 )
 from apps.amazon.services.lwa import token_exchange
-from apps.amazon.services.seeding import reset_amazon, seed_amazon
+from apps.amazon.services.seeding import kit, reset_amazon, seed_amazon
+from apps.core.seeding import digest
 
 ANCHOR = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -213,3 +214,76 @@ def test_reset_command_wipes_data_of_unseeded_sellers(db):
     )
     assert not Order.all_objects.filter(pk=stray.pk).exists()
     assert Order.objects.count() == 5
+
+
+# The state seed 1 at this anchor gave before seed_amazon was split into its
+# phases: any change to what a seed produces shows up here.
+PINNED_STATE = "d562e5543b3057e9d0a4c58f53eb3825cc0d1b51aaab08a386cc9512fd9ea799"
+PINNED_SUMMARY = "fcac8bb77ad494086cdc0a23820ebe01487ca16f54d35aff10d01a66ad08de11"
+
+
+def test_seed_1_gives_the_pinned_state(db):
+    summary = kit.seed(seed=1, anchor=ANCHOR)
+    assert summary["counts"] == {
+        "listings": 48,
+        "inventory": 19,
+        "orders": 200,
+        "order_items": 311,
+    }
+    assert digest(kit.snapshot()) == PINNED_STATE
+    assert digest(summary) == PINNED_SUMMARY
+
+
+@pytest.mark.parametrize(
+    ("scale", "expected"),
+    [(1, (2, 200)), (0.5, (1, 100)), (0.1, (1, 20)), (10, (20, 2000))],
+)
+def test_scale_multiplies_the_default_volumes(scale, expected):
+    assert kit.volumes(scale) == expected
+
+
+def test_explicit_counts_win_over_the_scale():
+    assert kit.volumes(10, sellers=1, orders=5) == (1, 5)
+
+
+def test_seed_command_by_scale(db, capsys):
+    call_command("seed", "amazon", "--seed", "3", "--scale", "0.5")
+    assert Seller.objects.count() == 1
+    assert Order.objects.count() == 100
+
+
+def test_family_summary_carries_the_credentials(db):
+    summary = kit.seed(seed=3, anchor=ANCHOR, scale=0.5)
+    seller = summary["sellers"][0]
+    assert summary["anchor"] == "2026-03-01T00:00:00+00:00"
+    assert summary["clientId"].startswith("amzn1.application-oa2-client.")
+    assert set(seller) == {"sellingPartnerId", "name", "marketplaceIds", "refreshToken"}
+    assert (
+        RefreshToken.objects.get(token=seller["refreshToken"]).seller.name
+        == (seller["name"])
+    )
+
+
+def test_snapshot_leaves_out_access_tokens_and_token_values(seeded):
+    refresh = RefreshToken.objects.first()
+    token_exchange(
+        grant_type="refresh_token",
+        client_id=seeded.client_id,
+        client_secret=seeded.client_secret,
+        refresh_token=refresh.token,
+    )
+    state = kit.snapshot()
+    assert "access_tokens" not in state
+    assert all("token" not in row for row in state["refresh_tokens"])
+    assert state["refresh_tokens"][0]["seller"] in {
+        s.selling_partner_id for s in seeded.sellers
+    }
+
+
+def test_seed_command_refuses_bad_counts(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--sellers must be"):
+        call_command("seed_amazon", sellers=0)
+    with pytest.raises(CommandError, match="--anchor is not ISO 8601"):
+        call_command("seed_amazon", anchor="soon")

@@ -266,3 +266,63 @@ def test_seeded_customer_schema_follows_the_benchmark_schema():
         "DE",
         "JP",
     ]
+
+
+# --- the kit's protocol: seed_family / reset_family / snapshot -------------------
+
+
+def test_seed_family_summarises_what_it_wrote():
+    from apps.mocks.seed import seed_family
+
+    summary = seed_family(seed=1)
+    assert summary["owner"] == "demo@example.com"
+    assert summary["ownerCreated"] is True
+    assert summary["counts"] == {"groups": 3, "endpoints": m.Endpoint.objects.count()}
+    assert seed_family(seed=1)["ownerCreated"] is False
+
+
+def test_seed_family_refuses_an_unknown_owner():
+    from apps.mocks.seed import UnknownOwner, seed_family
+
+    with pytest.raises(UnknownOwner, match=r"nobody@example\.com"):
+        seed_family(seed=1, owner="nobody@example.com")
+    assert m.Group.all_objects.count() == 0
+
+
+def test_reset_takes_the_demo_groups_back_to_exactly_the_seeded_rows():
+    from apps.mocks.seed import reset_family, seed_family, snapshot
+
+    seed_family(seed=7)
+    seeded_state = snapshot()
+    group = m.Group.objects.get(slug="erp")
+    m.Endpoint.objects.create(group=group, name="QA", path="/qa-only")
+    endpoint = m.Endpoint.objects.get(group=group, method="GET", path="/customers")
+    m.Header.objects.create(endpoint=endpoint, name="X-Extra")
+    m.Endpoint.objects.get(group=group, method="POST", path="/customers").delete()
+    assert snapshot() != seeded_state
+    reset_family(seed=7)
+    assert snapshot() == seeded_state
+    assert m.Endpoint.objects.get(group=group, method="GET", path="/customers").pk == (
+        endpoint.pk
+    )
+
+
+def test_reset_leaves_groups_that_are_not_demo_groups_alone():
+    from apps.mocks.seed import reset_family, seed_family
+
+    seed_family(seed=7)
+    other = m.Group.objects.create(name="Team API", slug="team-api")
+    reset_family(seed=7)
+    assert m.Group.objects.filter(pk=other.pk).exists()
+
+
+def test_snapshot_keys_rows_by_slug_method_and_path_not_by_id():
+    from apps.mocks.seed import seed_family, snapshot
+
+    seed_family(seed=1)
+    state = snapshot()
+    assert set(state) == {"groups", "endpoints", "headers", "url_parameters"}
+    endpoint = state["endpoints"][0]
+    assert "id" not in endpoint and "created_at" not in endpoint
+    assert endpoint["group"] in {"erp", "ecommerce", "payments"}
+    assert state["headers"][0]["endpoint"][0] in {"erp", "ecommerce", "payments"}

@@ -1,11 +1,9 @@
-from django.core.management.base import BaseCommand, CommandError
+"""``manage.py reset_amazon``: the amazon family's resetter with its own
+options (``manage.py reset amazon`` does the same by scale)."""
 
-from apps.amazon.management.commands.seed_amazon import (
-    add_seed_arguments,
-    parse_anchor,
-    print_summary,
-)
-from apps.amazon.services.seeding import reset_amazon
+from django.core.management.base import BaseCommand
+
+from apps.amazon.management.commands.seed_amazon import add_seed_arguments, run_command
 
 
 class Command(BaseCommand):
@@ -19,12 +17,4 @@ class Command(BaseCommand):
         add_seed_arguments(parser)
 
     def handle(self, *args, **options):
-        if options["sellers"] < 1 or options["orders"] < 0:
-            raise CommandError("--sellers must be ≥ 1 and --orders ≥ 0")
-        summary = reset_amazon(
-            sellers=options["sellers"],
-            orders=options["orders"],
-            seed=options["seed"],
-            anchor=parse_anchor(options["anchor"]),
-        )
-        print_summary(self, summary)
+        run_command(self, "reset", options)

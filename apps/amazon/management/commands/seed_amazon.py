@@ -1,8 +1,12 @@
-from datetime import UTC, datetime
+"""``manage.py seed_amazon``: the amazon family's seeder with its own options
+(``manage.py seed amazon`` does the same by scale)."""
+
+from datetime import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.amazon.services.seeding import SeedSummary, seed_amazon
+from apps.core import families
+from apps.core.seeding import protocol, runner
 
 
 def add_seed_arguments(parser) -> None:
@@ -18,26 +22,37 @@ def add_seed_arguments(parser) -> None:
 
 
 def parse_anchor(raw: str) -> datetime | None:
-    if not raw:
-        return None
     try:
-        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        return protocol.parse_anchor(raw)
     except ValueError as exc:
         raise CommandError(f"--anchor is not ISO 8601: {raw}") from exc
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def print_summary(command: BaseCommand, summary: SeedSummary) -> None:
+def print_summary(command: BaseCommand, summary: dict) -> None:
     out = command.stdout
-    out.write(command.style.SUCCESS(f"Seeded: {summary.counts}"))
-    out.write(f"client_id:     {summary.client_id}")
-    out.write(f"client_secret: {summary.client_secret}")
-    for seller in summary.sellers:
+    out.write(command.style.SUCCESS(f"Seeded: {summary['counts']}"))
+    out.write(f"client_id:     {summary['clientId']}")
+    out.write(f"client_secret: {summary['clientSecret']}")
+    for seller in summary["sellers"]:
         out.write(
-            f"seller {seller.selling_partner_id} ({seller.name}) "
-            f"marketplaces={','.join(seller.marketplace_ids)}"
+            f"seller {seller['sellingPartnerId']} ({seller['name']}) "
+            f"marketplaces={','.join(seller['marketplaceIds'])}"
         )
-        out.write(f"  refresh_token: {seller.refresh_token}")
+        out.write(f"  refresh_token: {seller['refreshToken']}")
+
+
+def run_command(command: BaseCommand, action: protocol.Action, options) -> None:
+    if options["sellers"] < 1 or options["orders"] < 0:
+        raise CommandError("--sellers must be ≥ 1 and --orders ≥ 0")
+    outcome = runner.run(
+        families.get("amazon"),
+        action,
+        seed=options["seed"],
+        anchor=parse_anchor(options["anchor"]),
+        sellers=options["sellers"],
+        orders=options["orders"],
+    )
+    print_summary(command, outcome.summary)
 
 
 class Command(BaseCommand):
@@ -47,12 +62,4 @@ class Command(BaseCommand):
         add_seed_arguments(parser)
 
     def handle(self, *args, **options):
-        if options["sellers"] < 1 or options["orders"] < 0:
-            raise CommandError("--sellers must be ≥ 1 and --orders ≥ 0")
-        summary = seed_amazon(
-            sellers=options["sellers"],
-            orders=options["orders"],
-            seed=options["seed"],
-            anchor=parse_anchor(options["anchor"]),
-        )
-        print_summary(self, summary)
+        run_command(self, "seed", options)

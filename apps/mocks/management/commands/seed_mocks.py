@@ -1,13 +1,12 @@
-"""``manage.py seed_mocks [--seed N] [--owner EMAIL]``: load the demo mocks."""
+"""``manage.py seed_mocks [--seed N] [--owner EMAIL]``: load the demo mocks
+(the ``mocks`` family's seeder; ``manage.py seed mocks`` does the same)."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from apps.accounts.models import User
-from apps.mocks.seed import DEFAULT_SEED, apply_demo
-
-DEMO_EMAIL = "demo@example.com"
+from apps.core import families
+from apps.core.seeding import runner
+from apps.mocks.seed import DEFAULT_SEED, DEMO_EMAIL, UnknownOwner
 
 
 class Command(BaseCommand):
@@ -32,37 +31,32 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed: int, owner: str | None, **options) -> None:
         try:
-            with transaction.atomic():  # the demo user too: all or nothing
-                user = self._owner(owner)
-                report = apply_demo(seed=seed, user=user)
+            outcome = runner.run(families.get("mocks"), "seed", seed=seed, owner=owner)
+        except UnknownOwner as exc:
+            raise CommandError(str(exc)) from exc
         except ValidationError as exc:
             raise CommandError(f"The demo data is invalid: {exc.messages}") from exc
+        print_report(self, outcome.summary, seed=seed)
 
-        self.stdout.write(f"Demo mocks (seed {seed}, owner {user.email}):")
-        for slug, outcome in report.groups.items():
-            endpoints = {
-                key: value
-                for key, value in report.endpoints.items()
-                if key.split(" ", 1)[1].startswith(f"/{slug}/")
-            }
-            self.stdout.write(f"  /{slug}: group {outcome}, {len(endpoints)} endpoints")
-            for key, value in endpoints.items():
-                self.stdout.write(f"    {key}  [{value}]")
-        outcomes = ("created", "updated", "restored")
-        for kind in ("groups", "endpoints"):
-            parts = ", ".join(
-                f"{report.count(kind, outcome)} {outcome}" for outcome in outcomes
-            )
-            self.stdout.write(self.style.SUCCESS(f"{kind.capitalize()}: {parts}."))
 
-    def _owner(self, email: str | None) -> User:
-        if email:
-            user = User.objects.filter(email__iexact=email).first()
-            if user is None:
-                raise CommandError(f"No user with email {email}.")
-            return user
-        user = User.objects.filter(email__iexact=DEMO_EMAIL).first()
-        if user is None:
-            user = User.objects.create_user(email=DEMO_EMAIL, name="Demo User")
-            self.stdout.write(f"Created the demo user {DEMO_EMAIL} (no password).")
-        return user
+def print_report(command: BaseCommand, summary: dict, *, seed: int) -> None:
+    out = command.stdout
+    if summary["ownerCreated"]:
+        out.write(f"Created the demo user {summary['owner']} (no password).")
+    out.write(f"Demo mocks (seed {seed}, owner {summary['owner']}):")
+    for slug, outcome in summary["groups"].items():
+        endpoints = {
+            key: value
+            for key, value in summary["endpoints"].items()
+            if key.split(" ", 1)[1].startswith(f"/{slug}/")
+        }
+        out.write(f"  /{slug}: group {outcome}, {len(endpoints)} endpoints")
+        for key, value in endpoints.items():
+            out.write(f"    {key}  [{value}]")
+    outcomes = ("created", "updated", "restored")
+    for kind in ("groups", "endpoints"):
+        parts = ", ".join(
+            f"{sum(1 for v in summary[kind].values() if v == outcome)} {outcome}"
+            for outcome in outcomes
+        )
+        out.write(command.style.SUCCESS(f"{kind.capitalize()}: {parts}."))
