@@ -1,5 +1,6 @@
-"""Record every call to the API families Django serves (the mock engine's
-edge records its own calls; portal and admin pages are not recorded).
+"""Record every call to the API families Django serves (a view marked
+``journal_records_itself``, the mock engine's, records its own; portal and
+admin pages are not recorded).
 
 Outermost in MIDDLEWARE, so it sees the final response, including those of
 requests refused before any view. Recording is an append to the writer's
@@ -20,6 +21,7 @@ from .recording import annotations_of, build_entry, principal_of, record
 
 logger = logging.getLogger("apps.core.journal")
 VIEW = "_journal_view"
+BODY = "_journal_body"
 
 
 @cache
@@ -48,8 +50,6 @@ def _request_body(request) -> tuple[bytes, bool]:
     if content_type.startswith("multipart/") or length > _body_limit():
         return b"", False
     try:
-        # Read now (Django keeps it), so a view that streams the body still
-        # leaves it for the journal.
         return request.body, True
     except Exception:  # RequestDataTooBig, a client that went away…
         return b"", False
@@ -82,22 +82,29 @@ class JournalMiddleware:
 
     def __call__(self, request):
         family = families.for_path(request.path_info, pages=False)
-        if family is None or not family.prefix or not family.records(request.path_info):
+        if family is None or not family.records(request.path_info):
             return self.get_response(request)
         started = time.perf_counter()
-        body, captured = _request_body(request)
         response = self.get_response(request)
+        view = request.__dict__.get(VIEW)
+        if getattr(view, "journal_records_itself", False):
+            return response
         try:
-            self._record(request, response, family, body, captured, started)
+            self._record(request, response, family, started)
         except Exception:  # the journal never fails a response
             logger.exception("journal record failed")
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         request.__dict__[VIEW] = view_func
+        if not getattr(view_func, "journal_records_itself", False):
+            # Read now (Django keeps it), so a view that streams the body
+            # still leaves it for the journal. Refused before any view: none.
+            request.__dict__[BODY] = _request_body(request)
 
     @staticmethod
-    def _record(request, response, family, body, captured, started) -> None:
+    def _record(request, response, family, started) -> None:
+        body, captured = request.__dict__.get(BODY, (b"", False))
         streamed = response.streaming
         annotations = annotations_of(request)
         headers = {k.lower(): v for k, v in request.headers.items()}
