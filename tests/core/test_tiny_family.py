@@ -14,6 +14,8 @@ from django.urls import clear_url_caches
 
 from apps.core import families
 from apps.core.journal import JournalEntry, writer
+from apps.core.seeding import runner
+from tests.tinyfamily import store
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +151,44 @@ def test_its_openapi_document_lists_only_its_own_paths(tiny):
     assert {"/items", "/items/{item_id}"} <= set(document["paths"])
     assert not [p for p in document["paths"] if p.startswith("/api")]
     assert tiny.get("/tiny/docs").status_code == 200
+
+
+@pytest.fixture
+def fresh_store():
+    saved = dict(store.ITEMS)
+    yield store.ITEMS
+    store.ITEMS.clear()
+    store.ITEMS.update(saved)
+
+
+def test_the_same_seed_gives_the_same_state(tiny, fresh_store):
+    family = families.get("tiny")
+
+    runner.run(family, "seed", seed=3)
+    first = runner.state_digest(family)
+    runner.run(family, "reset", seed=3)
+
+    assert runner.state_digest(family) == first
+    assert len(store.snapshot()) == 5
+    runner.run(family, "seed", seed=4)
+    assert runner.state_digest(family) != first
+
+
+def test_staff_reset_it_over_http(tiny, fresh_store, staff_user):
+    tiny.force_login(staff_user)
+
+    response = tiny.post(
+        "/tiny/_mock/reset", {"seed": 3, "scale": 2}, content_type="application/json"
+    )
+
+    assert response.status_code == 200, response.content
+    assert response.json()["summary"]["counts"] == {"items": 10}
+    assert len(tiny.get("/tiny/items?limit=10").json()) == 10
+    tiny.logout()
+
+
+def test_anonymous_reset_is_fastapi_s_403(tiny, fresh_store):
+    response = tiny.post("/tiny/_mock/reset", {}, content_type="application/json")
+
+    assert response.status_code in (401, 403)
+    assert set(response.json()) == {"detail"}

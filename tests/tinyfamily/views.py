@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from apps.core.api_views import FamilyAPIView
 from apps.core.errors import ApiError, ErrorKind, FieldError
 
-ITEMS = {1: {"id": 1, "name": "teapot"}}
+from .store import ITEMS
 
 
 class ItemIn(serializers.Serializer):
