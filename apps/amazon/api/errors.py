@@ -12,7 +12,6 @@ from typing import Any
 
 from django.http import JsonResponse
 
-from apps.amazon.services.refusals import RequestRefused
 from apps.core.errors import (
     ApiError,
     ErrorInfo,
@@ -89,13 +88,6 @@ class QuotaExceeded(SpApiError):
     code = "QuotaExceeded"
     message = QUOTA_MESSAGE
     error_type = "ThrottlingException"
-
-
-def refusal_error(exc: RequestRefused) -> SpApiError:
-    """A write service's refusal as the envelope: 400 InvalidInput, or 404."""
-    if exc.status == 404:
-        return NotFound(exc.details, message=exc.refusal_message)
-    return InvalidInput(exc.details, message=exc.refusal_message)
 
 
 def error_body(code: str, message: str, details: str = "") -> dict[str, Any]:

@@ -19,7 +19,6 @@ class RequestRefused(ApiError):
     ) -> None:
         kind = ErrorKind.NOT_FOUND if status == 404 else ErrorKind.VALIDATION
         super().__init__(message, status=status, kind=kind, details=details)
-        self.refusal_message = message
 
 
 def json_object(value: Any, name: str) -> dict:

@@ -22,7 +22,7 @@ from apps.amazon.api.base import (
     query_datetime,
     query_list,
 )
-from apps.amazon.api.errors import InvalidInput, refusal_error
+from apps.amazon.api.errors import InvalidInput
 from apps.amazon.api.payloads import inventory_summary, known_marketplace
 from apps.amazon.api.schema import sp_api_schema
 from apps.amazon.selectors import inventory_page
@@ -34,7 +34,6 @@ from apps.amazon.services.inventory_items import (
     inventory_item_delete,
     marketplace_parse,
 )
-from apps.amazon.services.refusals import RequestRefused
 
 MODEL = "fbaInventory.json"
 INVENTORY_PAGE_SIZE = 50
@@ -167,11 +166,9 @@ class InventoryDetailsView(InventorySummariesView):
 
 
 def _item_write(apply) -> Response:
-    """Run ``apply``; a refusal changes nothing and becomes the SP-API envelope."""
-    try:
-        apply()
-    except RequestRefused as exc:
-        raise refusal_error(exc) from exc
+    """Run ``apply``; a refusal (``RequestRefused``, the kit's ApiError)
+    changes nothing, and the SP-API renderer answers it as the envelope."""
+    apply()
     return Response({})
 
 

@@ -24,7 +24,7 @@ from apps.amazon.api.base import (
     query_int,
     query_list,
 )
-from apps.amazon.api.errors import AccessDenied, InvalidInput, NotFound, refusal_error
+from apps.amazon.api.errors import AccessDenied, InvalidInput, NotFound
 from apps.amazon.api.payloads import (
     known_marketplace,
     order_address_payload,
@@ -43,7 +43,6 @@ from apps.amazon.selectors import (
     order_items_page,
     order_page,
 )
-from apps.amazon.services.refusals import RequestRefused
 from apps.amazon.services.regulated import (
     check_regulated,
     verification_status_parse,
@@ -313,15 +312,13 @@ def _writable_order(view: SpApiView, order_id: str) -> Order:
 
 
 def _shipment_write(view: SpApiView, request, order_id: str, parse, apply):
-    """Parse the body, find the order, apply; a refusal changes nothing."""
-    try:
-        if not ORDER_ID_RE.match(order_id):
-            raise InvalidInput(f"Invalid orderId: {order_id}.")
-        parsed = parse(request.data)
-        order = _writable_order(view, order_id)
-        apply(order=order, request=parsed)
-    except RequestRefused as exc:
-        raise refusal_error(exc) from exc
+    """Parse the body, find the order, apply; a refusal (``RequestRefused``)
+    changes nothing, and the SP-API renderer answers it as the envelope."""
+    if not ORDER_ID_RE.match(order_id):
+        raise InvalidInput(f"Invalid orderId: {order_id}.")
+    parsed = parse(request.data)
+    order = _writable_order(view, order_id)
+    apply(order=order, request=parsed)
     return Response(status=204)
 
 
@@ -359,10 +356,7 @@ class OrderRegulatedInfoView(SpApiView):
     @sp_api_schema("ordersV0.json", "/orders/v0/orders/{orderId}/regulatedInfo", "get")
     def get(self, request, orderId: str):
         order = _order_or_404(self, orderId)
-        try:
-            check_regulated(order)
-        except RequestRefused as exc:
-            raise refusal_error(exc) from exc
+        check_regulated(order)
         return Response({"payload": order_regulated_info_payload(order)})
 
     @sp_api_schema(
