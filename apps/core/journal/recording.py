@@ -24,8 +24,8 @@ ANNOTATIONS = "_journal_annotations"
 
 def episode_of(headers: Mapping[str, str]) -> str:
     """The agent-training episode a call belongs to (``X-Episode-Id``)."""
-    value = headers.get(EPISODE_HEADER, "")
-    return value if EPISODE_RE.match(value) else ""
+    value = headers.get(EPISODE_HEADER)
+    return value if value and EPISODE_RE.match(value) else ""
 
 
 def chaos_tags(fault: str | None) -> list[str]:

@@ -152,6 +152,8 @@ def _copy_value(value: Any, is_json: bool) -> Any:
     # Checking the flat values (and the JSON text, where json escapes NUL as
     # \u0000) is far cheaper than walking every entry's nested dicts.
     if is_json:
+        if not value and value is not None:  # most rows: no tags, violations…
+            return "[]" if isinstance(value, list) else "{}"
         text = _JSON.encode(value)
         return text.replace("\\u0000", "\\ufffd") if "\\u0000" in text else text
     if type(value) is str and "\x00" in value:
