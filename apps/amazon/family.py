@@ -4,7 +4,7 @@ from apps.core.families import ApiFamily
 
 FAMILY = ApiFamily(
     label="amazon",
-    title="Amazon Selling Partner API",
+    title="Amazon SP-API",
     prefix="amazon",
     urls="apps.amazon.urls",
     renderer="apps.amazon.api.errors.RENDERER",

@@ -18,7 +18,7 @@ FAMILIES = [
     ),
     ApiFamily(
         label="mocks",
-        title="Configured mock endpoints",
+        title="Configured mocks",
         prefix="",
         urls="apps.mocks.mock_urls",
         seeder="apps.mocks.seed.seed_family",

@@ -68,6 +68,7 @@ def test_an_unknown_path_under_amazon_is_recorded_too(anonymous_api):
 
     (entry,) = recorded()
     assert (entry.family, entry.status, entry.principal) == ("amazon", 404, "")
+    assert entry.operation == ""  # no operation answers an unknown path
 
 
 def test_method_dependent_operation_names_the_method_s_operation(api):

@@ -73,4 +73,6 @@ def unknown_path(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     return render_for_path(request, unrouted(request))
 
 
+unknown_path.journal_operation = ""  # type: ignore[attr-defined]  # no operation
+
 __all__ = ["bad_request", "log_unexpected", "not_found", "server_error"]

@@ -56,12 +56,16 @@ def _request_body(request) -> tuple[bytes, bool]:
 
 
 def operation_of(request, view_func) -> str:
-    """A view's own name for the call: its annotation, its ``operation``
-    attribute, a ViewSet's ``<basename>_<action>``, or the URL name."""
+    """A view's own name for the call: its annotation, a function view's
+    ``journal_operation``, a class view's ``operation``, a ViewSet's
+    ``<basename>_<action>``, or the URL name."""
     annotated = annotations_of(request).get("operation")
     if annotated:
         return str(annotated)
     if view_func is not None:
+        own = getattr(view_func, "journal_operation", None)
+        if own is not None:
+            return own
         cls = getattr(view_func, "cls", None) or getattr(view_func, "view_class", None)
         operation = getattr(cls, "operation", "")
         if isinstance(operation, str) and operation:
