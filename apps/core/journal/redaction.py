@@ -91,6 +91,8 @@ def capped_text(
     """The body as text, secret-named JSON (or form) fields redacted when
     asked (``extra``: a family's own secret field names, lower-case), cut at
     the configured cap; and whether it was cut."""
+    if not body:
+        return "", False
     cap = journal_config().body_cap
     if redact and body and len(body) <= cap:
         if body.lstrip()[:1] in (b"{", b"["):

@@ -87,7 +87,12 @@ def _asgi_headers(
     return headers
 
 
-async def _send_plan(plan: EngineResponse, send: Any, abort: Any) -> None:
+async def _send_plan(
+    plan: EngineResponse,
+    send: Any,
+    abort: Any,
+    headers: list[tuple[bytes, bytes]],
+) -> None:
     body = plan.body
     if plan.abort:
         if abort is None:
@@ -96,7 +101,7 @@ async def _send_plan(plan: EngineResponse, send: Any, abort: Any) -> None:
                 {
                     "type": "http.response.start",
                     "status": plan.status,
-                    "headers": _asgi_headers(plan, len(body)),
+                    "headers": headers,
                 }
             )
             raise ChaosAbort(plan.abort)
@@ -107,7 +112,7 @@ async def _send_plan(plan: EngineResponse, send: Any, abort: Any) -> None:
             {
                 "type": "http.response.start",
                 "status": plan.status,
-                "headers": _asgi_headers(plan, len(body)),
+                "headers": headers,
             }
         )
         await send(
@@ -124,7 +129,7 @@ async def _send_plan(plan: EngineResponse, send: Any, abort: Any) -> None:
         {
             "type": "http.response.start",
             "status": plan.status,
-            "headers": _asgi_headers(plan, len(body)),
+            "headers": headers,
         }
     )
     if plan.drip_seconds and body:
@@ -164,12 +169,15 @@ async def _serve_asgi(
         body_too_large=too_large,
     )
     plan, started = await serve(req, config)
-    response_headers = {
-        k.decode("latin-1"): v.decode("latin-1")
-        for k, v in _asgi_headers(plan, len(plan.body))
-    }
-    record(req, plan, response_headers, started)
-    await _send_plan(plan, send, scope.get(ABORT_KEY))
+    # Built once: the journal keeps them as text, the client gets the bytes.
+    headers = _asgi_headers(plan, len(plan.body))
+    record(
+        req,
+        plan,
+        {k.decode("latin-1"): v.decode("latin-1") for k, v in headers},
+        started,
+    )
+    await _send_plan(plan, send, scope.get(ABORT_KEY), headers)
 
 
 def mock_asgi(application: Any) -> Any:
