@@ -52,24 +52,40 @@ def manage(env: dict[str, str], *args: str, timeout: float = 120) -> str:
 
 
 class LiveServer:
-    def __init__(self, app: str, env: dict[str, str]) -> None:
+    """One server process. ``workers`` > 0 with an ASGI app runs it as deployed
+    (docker/entrypoint.sh): gunicorn with that many uvicorn workers;
+    ``extra_args`` go to the server command (limits, timeouts)."""
+
+    def __init__(
+        self,
+        app: str,
+        env: dict[str, str],
+        workers: int = 0,
+        extra_args: tuple[str, ...] = (),
+        startup_timeout: float = 30,
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Closed in stop(); the server writes to it for its whole life.
         self.log = open(  # noqa: SIM115
             Path(env.get("E2E_LOG_DIR", "/tmp")) / f"e2e-{self.port}.log", "w"
         )
-        if ".wsgi:" in app:  # WSGI as deployed: gunicorn, threaded sync worker
+        if workers and ".asgi:" in app:  # ASGI as deployed: gunicorn + uvicorn
+            command = [PYTHON, "-m", "gunicorn", app, "-b", f"127.0.0.1:{self.port}",
+                       "-k", "uvicorn_worker.UvicornWorker", "-w", str(workers),
+                       "--graceful-timeout", "10", "--log-level", "warning"]  # fmt: skip
+        elif ".wsgi:" in app:  # WSGI as deployed: gunicorn, threaded sync worker
             command = [PYTHON, "-m", "gunicorn", app, "-b", f"127.0.0.1:{self.port}",
                        "-w", "1", "--threads", "8", "--log-level", "warning"]  # fmt: skip
         else:
             command = [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1",
                        "--port", str(self.port), "--log-level", "warning",
                        "--no-access-log"]  # fmt: skip
+        command += list(extra_args)
         self.proc = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + startup_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited early; see {self.log.name}")
@@ -79,7 +95,7 @@ class LiveServer:
             except httpx.HTTPError:
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError("server did not start within 30 s")
+        raise RuntimeError(f"server did not start within {startup_timeout:g} s")
 
     def stop(self) -> None:
         self.proc.terminate()
