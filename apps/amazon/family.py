@@ -16,6 +16,7 @@ FAMILY = ApiFamily(
     snapshot="apps.amazon.services.seeding.kit.snapshot",
     usage_plans="apps.amazon.ratelimit.USAGE_PLANS",
     schema_url="/amazon/_mock/schema",
+    credentials="apps.amazon.services.seeding.kit.credentials",
     docs="docs/amazon.md",
     # Restricted Data Tokens are bearer credentials: never in the journal.
     secret_fields=("restrictedDataToken",),

@@ -66,7 +66,15 @@ class ApiFamily:
     snapshot: str | None = None
     usage_plans: str | None = None
     schema_url: str | None = None
+    # The family's own Swagger UI, when it serves one; the portal offers one
+    # for any family with a schema_url otherwise.
+    swagger_url: str | None = None
     docs: str | None = None
+    # The portal's APIs section: whether the family is listed there, and a
+    # callable returning the seeded credentials a client needs, as
+    # ``[{"label": ..., "value": ...}]`` (shown in development only).
+    listed: bool = True
+    credentials: str | None = None
     # Append the family's own 404 after its routes (off when the urlconf has
     # a catch-all of its own).
     catch_all_404: bool = True

@@ -261,6 +261,11 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# --- Portal ------------------------------------------------------------------------
+# The APIs section shows each family's seeded credentials (client ids,
+# secrets, refresh tokens) where this is on: development's default.
+PORTAL_SHOW_CREDENTIALS = env.bool("PORTAL_SHOW_CREDENTIALS", default=DEBUG)
+
 # --- Email ---------------------------------------------------------------------------
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"

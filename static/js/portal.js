@@ -107,6 +107,10 @@
       $("[data-confirm-title]", modal).textContent = confirmLink.getAttribute("data-confirm-title") || "";
       $("[data-confirm-text]", modal).textContent = confirmLink.getAttribute("data-confirm-text") || "";
       $("form", modal).setAttribute("action", confirmLink.getAttribute("data-confirm") || confirmLink.href);
+      // The submit button says what happens ("Delete" unless the link says otherwise).
+      var submit = $("[data-confirm-submit]", modal);
+      if (!submit.hasAttribute("data-default-label")) submit.setAttribute("data-default-label", submit.textContent);
+      submit.textContent = confirmLink.getAttribute("data-confirm-button") || submit.getAttribute("data-default-label");
       openModal(modal, confirmLink);
     }
   });

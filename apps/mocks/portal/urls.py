@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import apis, views
 
 app_name = "portal"
 
@@ -42,6 +42,11 @@ urlpatterns = [
         views.endpoint_test,
         name="endpoint_test",
     ),
+    path("portal/apis/", apis.api_list, name="apis"),
+    path("portal/apis/<slug:label>/", apis.api_detail, name="api_detail"),
+    path("portal/apis/<slug:label>/docs/", apis.api_docs, name="api_docs"),
+    path("portal/apis/<slug:label>/swagger/", apis.api_swagger, name="api_swagger"),
+    path("portal/apis/<slug:label>/reset/", apis.api_reset, name="api_reset"),
     path("portal/journal/", views.journal_list, name="journal"),
     path("portal/journal/export/", views.journal_export, name="journal_export"),
     path("portal/journal/<int:entry_id>/", views.journal_detail, name="journal_detail"),

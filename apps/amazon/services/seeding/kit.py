@@ -159,3 +159,22 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
             ReportSchedule.all_objects.all(), relations={"seller": SELLER}
         ),
     }
+
+
+def credentials(limit: int = 5) -> list[dict[str, str]]:
+    """What a client needs to call the mock (the portal shows it in
+    development): each active LWA app's client id and secret, and the first
+    sellers' refresh tokens."""
+    from django.utils.translation import gettext as _
+
+    rows: list[dict[str, str]] = []
+    for app in LwaApplication.objects.filter(is_active=True)[:limit]:
+        rows.append({"label": _("LWA client id"), "value": app.client_id})
+        rows.append({"label": _("LWA client secret"), "value": app.client_secret})
+    tokens = RefreshToken.objects.filter(is_active=True, application__is_active=True)
+    for token in tokens.select_related("seller")[:limit]:
+        label = _("Refresh token · %(seller)s") % {
+            "seller": token.seller.selling_partner_id
+        }
+        rows.append({"label": label, "value": token.token})
+    return rows
