@@ -7,11 +7,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from apps.accounts import views as accounts_views
-from apps.core import families, health
+from apps.core import families, health, pages
 
 urlpatterns = [
     path("health/", health.health, name="health"),
     path("ready/", health.ready, name="ready"),
+    path("favicon.ico", pages.favicon),
     path("admin/", admin.site.urls),
     # Rate-limited wrapper of allauth's login; must come before allauth's URLs.
     path("accounts/login/", accounts_views.login),

@@ -273,8 +273,35 @@
     if (empty) empty.hidden = true;
     armJson(row);
     armRemove(row);
+    armConstraints(row);
     var first = $("input:not([type=hidden]), select, textarea", row);
     if (first) first.focus();
+  });
+
+  /* ---------------- a row shows the constraints its type takes ---------------- */
+  // Each constraint field names the types it applies to (data-applies). An
+  // empty field that does not apply is hidden; one holding a value stays
+  // visible whatever the type, so nothing is dropped unseen (the server then
+  // says why the value does not fit).
+  function syncConstraints(row) {
+    var type = $("select[name$='value_type']", row);
+    if (!type) return;
+    $$("[data-applies]", row).forEach(function (field) {
+      var applies = field.getAttribute("data-applies").split(" ").indexOf(type.value) >= 0;
+      var input = $("input, textarea, select", field);
+      var filled = input && input.value.trim() !== "";
+      field.hidden = !applies && !filled;
+    });
+  }
+  function armConstraints(root) {
+    if (root.matches && root.matches("[data-row]")) syncConstraints(root);
+    $$("[data-row]", root).forEach(syncConstraints);
+  }
+  armConstraints(document);
+  document.addEventListener("change", function (ev) {
+    if (ev.target.matches && ev.target.matches("[data-row] select[name$='value_type']")) {
+      syncConstraints(ev.target.closest("[data-row]"));
+    }
   });
 
   /* ---------------- request body section follows the method ---------------- */

@@ -43,14 +43,15 @@ def test_dates_follow_the_language(client_in, group):
     group_url = reverse("portal:group_detail", args=[group.pk])
     created = timezone.localtime(group.created_at)
     english = client_in.get(group_url).content.decode()
-    # English SHORT_DATE_FORMAT is m/d/Y, Brazilian d/m/Y (both zero-padded).
-    assert created.strftime("%m/%d/%Y") in english
+    # One unambiguous shape in both languages (config/formats/): day, the
+    # month's name in the page's language, year; never 12/01 vs 01/12.
+    months_pt = "Jan Fev Mar Abr Mai Jun Jul Ago Set Out Nov Dez".split()
+    assert f"{created.day} {created:%b} {created.year}" in english
+    assert created.strftime("%m/%d/%Y") not in english
     switch(client_in, "pt-br")
     portuguese = client_in.get(group_url).content.decode()
-    assert created.strftime("%d/%m/%Y") in portuguese
-    assert (
-        created.strftime("%m/%d/%Y") not in portuguese or created.day == created.month
-    )
+    assert f"{created.day} {months_pt[created.month - 1]} {created.year}" in portuguese
+    assert created.strftime("%d/%m/%Y") not in portuguese
 
 
 def test_numbers_follow_the_language(client_in, group, endpoint):

@@ -124,7 +124,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 if endpoint.updated_at - endpoint.created_at < timedelta(seconds=2)
                 else _("updated"),
                 "kind": _("Endpoint"),
-                "label": f"{endpoint.method} /{endpoint.group.slug}{endpoint.path}",
+                # The method has its own badge beside the path.
+                "label": f"/{endpoint.group.slug}{endpoint.path}",
                 "url": reverse(
                     "portal:endpoint_edit", args=[endpoint.group_id, endpoint.pk]
                 ),
@@ -233,7 +234,24 @@ def _preview(endpoint: m.Endpoint) -> str:
         return _("Generated from a JSON Schema")
     else:
         return _("Empty body")
-    return text if len(text) <= 240 else text[:239] + "…"
+    return _whole_lines(text)
+
+
+PREVIEW_LINES = 6
+PREVIEW_LINE_CHARS = 60
+
+
+def _whole_lines(text: str) -> str:
+    """The first lines of a body, each whole or visibly shortened, and an
+    ellipsis line when more follow (never a line cut off by the card)."""
+    lines = text.splitlines()
+    shown = [
+        line if len(line) <= PREVIEW_LINE_CHARS else line[: PREVIEW_LINE_CHARS - 1] + "…"
+        for line in lines[:PREVIEW_LINES]
+    ]
+    if len(lines) > PREVIEW_LINES:
+        shown.append("…")
+    return "\n".join(shown)
 
 
 @login_required
