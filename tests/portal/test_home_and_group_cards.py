@@ -25,9 +25,13 @@ def test_previews_end_on_whole_lines(client_in, group, user):
         user=user,
         data={"name": "Big", "path": "/big", "response_body": body},
     )
-    page = client_in.get(reverse("portal:group_detail", args=[group.pk])).content.decode()
+    page = client_in.get(
+        reverse("portal:group_detail", args=[group.pk])
+    ).content.decode()
     preview = html.unescape(
-        re.search(r'<pre class="endpoint-card__preview"[^>]*>(.*?)</pre>', page, re.S)[1]
+        re.search(r'<pre class="endpoint-card__preview"[^>]*>(.*?)</pre>', page, re.S)[
+            1
+        ]
     )
     lines = preview.splitlines()
     assert lines[0] == "{"
@@ -40,8 +44,7 @@ def test_previews_end_on_whole_lines(client_in, group, user):
 
 
 def test_favicon_is_the_logo_and_is_not_journaled(client, db):
-    from apps.core.journal import JournalEntry
-    from apps.core.journal import writer
+    from apps.core.journal import JournalEntry, writer
 
     response = client.get("/favicon.ico")
     assert response.status_code == 301

@@ -45,7 +45,20 @@ def test_dates_follow_the_language(client_in, group):
     english = client_in.get(group_url).content.decode()
     # One unambiguous shape in both languages (config/formats/): day, the
     # month's name in the page's language, year; never 12/01 vs 01/12.
-    months_pt = "Jan Fev Mar Abr Mai Jun Jul Ago Set Out Nov Dez".split()
+    months_pt = [
+        "Jan",
+        "Fev",
+        "Mar",
+        "Abr",
+        "Mai",
+        "Jun",
+        "Jul",
+        "Ago",
+        "Set",
+        "Out",
+        "Nov",
+        "Dez",
+    ]
     assert f"{created.day} {created:%b} {created.year}" in english
     assert created.strftime("%m/%d/%Y") not in english
     switch(client_in, "pt-br")

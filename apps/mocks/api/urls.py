@@ -6,12 +6,10 @@ family); anything else below /api/ answers a 404 problem.
 """
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerView,
-)
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
+
+from apps.core.api_docs import RedocView, SwaggerView
 
 from . import import_views, views
 
@@ -46,7 +44,7 @@ urlpatterns = [
         SpectacularAPIView.as_view(patterns=[path("api/", include(api_urlpatterns))]),
         name="schema",
     ),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("docs/", SwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", RedocView.as_view(url_name="api:schema"), name="redoc"),
     re_path(r"", views.not_found, name="not-found"),
 ]

@@ -13,11 +13,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
 
 from apps.core import catalog
+from apps.core.api_docs import SwaggerView
 from apps.core.families import ApiFamily
 
 RECENT_CALLS = 10
@@ -110,7 +110,7 @@ def api_swagger(request: HttpRequest, label: str) -> HttpResponse:
     family = _family(label)
     if not family.schema_url:
         raise Http404
-    view = SpectacularSwaggerView.as_view(
+    view = SwaggerView.as_view(
         url=family.schema_url,
         title=family.title,
         authentication_classes=[SessionAuthentication],

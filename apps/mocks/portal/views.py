@@ -246,7 +246,9 @@ def _whole_lines(text: str) -> str:
     ellipsis line when more follow (never a line cut off by the card)."""
     lines = text.splitlines()
     shown = [
-        line if len(line) <= PREVIEW_LINE_CHARS else line[: PREVIEW_LINE_CHARS - 1] + "…"
+        line
+        if len(line) <= PREVIEW_LINE_CHARS
+        else line[: PREVIEW_LINE_CHARS - 1] + "…"
         for line in lines[:PREVIEW_LINES]
     ]
     if len(lines) > PREVIEW_LINES:
