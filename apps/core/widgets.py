@@ -23,8 +23,10 @@ class PrettyJSONWidget(forms.Textarea):
             self.attrs.pop("rows", None)
 
     def format_value(self, value: Any) -> str | None:
-        if value is None or value == "":
-            return value
+        # An unset nullable field arrives as "null" (forms.JSONField dumps
+        # None): show it empty, which also saves back as None.
+        if value is None or value == "" or value == "null":
+            return ""
         if not isinstance(value, str):
             # A value that did not pass through forms.JSONField.prepare_value.
             return json.dumps(value, indent=self.indent, ensure_ascii=False)
