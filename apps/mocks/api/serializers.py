@@ -220,6 +220,13 @@ class TestResultSerializer(serializers.Serializer):
     aborted = serializers.JSONField(allow_null=True)
     violations = serializers.JSONField()
     seed = serializers.JSONField(allow_null=True)
+    replay_headers = serializers.DictField(
+        child=serializers.CharField(),
+        help_text=_(
+            "Headers that make a real request give this same result "
+            "(X-Mock-Seed, and X-Chaos-Seed on the chaos twin)."
+        ),
+    )
 
 
 # --- Documentation only: the problem+json error body ---------------------------

@@ -16,13 +16,19 @@ FAMILY = "mocks"  # the journal's family tag (apps/mocks/family.py)
 
 
 def journal_entry(
-    req: MockRequest, plan: EngineResponse, headers: dict[str, str], latency_ms: float
+    req: MockRequest,
+    plan: EngineResponse,
+    headers: dict[str, str],
+    latency_ms: float,
+    *,
+    tags: list[str] | None = None,
 ) -> dict[str, Any]:
     ep = plan.endpoint
+    fault_tags = journal.chaos_tags(plan.fault)
     return journal.build_entry(
         family=FAMILY,
         operation=ep.name if ep else "",
-        tags=journal.chaos_tags(plan.fault),
+        tags=[*fault_tags, *tags] if tags else fault_tags,
         method=req.method,
         path=req.path,
         query=req.query,

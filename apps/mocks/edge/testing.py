@@ -4,11 +4,16 @@
 the same resolve → validate → chaos → build pipeline as live traffic, compiled
 straight from the database (so an edit is testable before the config version
 reaches every worker), and reports the planned delay instead of sleeping it.
+
+Every test call is journaled, tagged ``test``, and runs on a known seed (the
+caller's, or one chosen here for both the body and the chaos pick), so the
+curl shown beside a result reproduces exactly that result.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -21,7 +26,10 @@ from apps.mocks.engine.samples import sample_value
 
 from .config import engine_config
 from .loader import load_table
+from .recording import journal_entry
 from .state import holder
+
+TEST_TAG = "test"
 
 
 def _decode(body: bytes, content_type: str | None) -> Any:
@@ -77,10 +85,12 @@ def run_test_request(
         lowered.setdefault("content-type", "application/json")
     else:
         raw = b""
+    if seed is None and "x-mock-seed" not in lowered:
+        seed = random.getrandbits(32)
     if seed is not None:
         lowered["x-mock-seed"] = str(seed)
-        if chaos:
-            lowered.setdefault("x-chaos-seed", str(seed))
+    if chaos:
+        lowered.setdefault("x-chaos-seed", lowered["x-mock-seed"])
     if fault:
         lowered["x-chaos-fault"] = fault
     req = MockRequest(
@@ -96,6 +106,9 @@ def run_test_request(
     latency = (time.perf_counter() - started) * 1000
     out_headers = {"Content-Type": plan.content_type} if plan.content_type else {}
     out_headers.update(dict(plan.headers))
+    journal.writer.record(
+        journal_entry(req, plan, out_headers, latency, tags=[TEST_TAG])
+    )
     return {
         "status": None if plan.abort else plan.status,
         "headers": out_headers,
@@ -106,6 +119,11 @@ def run_test_request(
         "aborted": plan.abort,
         "violations": plan.violations,
         "seed": plan.seed,
+        # What reproduces this result over HTTP (the portal's curl line).
+        "replay_headers": {
+            "X-Mock-Seed": lowered["x-mock-seed"],
+            **({"X-Chaos-Seed": lowered["x-chaos-seed"]} if chaos else {}),
+        },
     }
 
 

@@ -593,6 +593,14 @@ def curl_command(
     return " ".join(parts)
 
 
+def _with_replay_headers(
+    headers: dict[str, str], replay: dict[str, str]
+) -> dict[str, str]:
+    """The request's headers plus the replay ones it does not already name."""
+    named = {name.lower() for name in headers}
+    return {**headers, **{k: v for k, v in replay.items() if k.lower() not in named}}
+
+
 def _call_runner(
     runner, endpoint, *, chaos, path, query, headers, body
 ) -> dict[str, Any]:
@@ -672,13 +680,16 @@ def endpoint_test(request: HttpRequest, group_id, endpoint_id) -> HttpResponseBa
                         runner_result.get("delay_ms") or 0, 0, use_l10n=True
                     )
                 },
+                # The seed(s) of the shown result, so the curl gives it again.
                 "curl": curl_command(
                     request,
                     endpoint,
                     chaos=chaos,
                     path=path,
                     query=cd.get("query") or "",
-                    headers=headers,
+                    headers=_with_replay_headers(
+                        headers, runner_result.get("replay_headers") or {}
+                    ),
                     body=body,
                 ),
             }
