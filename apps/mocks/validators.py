@@ -13,11 +13,15 @@ from django.utils.translation import gettext as _
 
 from apps.core.datagen import satisfiability_problem
 from apps.core.datagen.dialects import unresolvable_ref, validator_class_for
+from apps.core.datagen.patterns import (
+    MAX_PATTERN_LENGTH,
+    pattern_problem,
+    schema_patterns,
+)
 from apps.core.families import reserved_segments
 
 from .engine.chaos import weight_problems
 
-MAX_PATTERN_LENGTH = 500
 MAX_PATH_LENGTH = 500
 
 # RFC 9110 field-name = token
@@ -156,6 +160,8 @@ def validate_response_headers(value: Any) -> None:
 
 
 def validate_regex_pattern(value: str) -> None:
+    """Patterns are matched with RE2 (linear time, apps/core/datagen/patterns.py):
+    one it cannot compile is refused here, with RE2's reason."""
     if not value:
         return
     if len(value) > MAX_PATTERN_LENGTH:
@@ -164,14 +170,24 @@ def validate_regex_pattern(value: str) -> None:
             code="invalid_pattern",
             params={"max": MAX_PATTERN_LENGTH},
         )
-    try:
-        re.compile(value)
-    except re.error as exc:
+    problem = pattern_problem(value)
+    if problem:
         raise ValidationError(
-            _("The pattern does not compile: %(error)s."),
+            _("The pattern cannot be used: %(error)s."),
             code="invalid_pattern",
-            params={"error": str(exc)},
-        ) from exc
+            params={"error": problem},
+        )
+
+
+def _validate_schema_patterns(schema: Any) -> None:
+    for where, pattern in schema_patterns(schema):
+        problem = pattern_problem(pattern)
+        if problem:
+            raise ValidationError(
+                _("The pattern at %(where)s cannot be used: %(error)s."),
+                code="invalid_pattern",
+                params={"where": where, "error": problem},
+            )
 
 
 def validate_json_schema(value: Any) -> None:
@@ -182,6 +198,8 @@ def validate_json_schema(value: Any) -> None:
         raise ValidationError(
             _("A JSON Schema must be an object (or true/false)."), code="invalid_schema"
         )
+    # Before anything matches or generates with them (RE2 subset, length).
+    _validate_schema_patterns(value)
     cls = validator_class_for(value)
     try:
         cls.check_schema(value)

@@ -52,10 +52,15 @@ Strings from a regular expression (``regexgen``)
         A string ``s`` with ``re.search(pattern, s)`` true; raises
         ``RegexUnsupported`` when none can be produced.
 
+Configured patterns (``patterns``)
+    ``compile_pattern``, ``search``, ``fullmatch``, ``pattern_problem``
+        Every user-supplied pattern is run with RE2 (linear time); one RE2
+        cannot compile (backreferences, lookaround) is refused at save.
+
 JSON Schema dialects and validators (``dialects``)
     ``schema_validator(schema)``
         A cached, format-checking validator (draft from ``$schema``, 2020-12
-        by default, OpenAPI ``nullable`` honoured).
+        by default, OpenAPI ``nullable`` honoured, patterns matched by RE2).
     ``validator_class_for(schema)``, ``unresolvable_ref(schema)``
         The validator class a schema asks for; its first local ``$ref`` that
         does not resolve.

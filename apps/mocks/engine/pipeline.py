@@ -13,6 +13,7 @@ import random
 from typing import Any
 
 from apps.core.datagen import GenerationError, Unsatisfiable
+from apps.core.datagen.patterns import PatternUnsupported
 
 from .chaos import chaos_response
 from .config import EngineConfig
@@ -108,6 +109,14 @@ def handle(
         # Refused at save time in normal use; keep the contract: problem+json.
         return problem(
             500, slug="generation-failed", detail=f"No body could be generated: {exc}",
+            instance=req.instance,
+        )  # fmt: skip
+    except PatternUnsupported as exc:
+        # A pattern stored before save-time checks refused it: the endpoint's
+        # configuration is at fault, not the request.
+        return problem(
+            500, slug="configuration-invalid",
+            detail=f"A configured pattern cannot be matched: {exc}",
             instance=req.instance,
         )  # fmt: skip
 
