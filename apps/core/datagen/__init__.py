@@ -29,6 +29,12 @@ Values from a schema (``schemagen``)
     ``Unsatisfiable``, ``GenerationError``
         The schema admits no value the generator can build / no valid value
         after several attempts.
+    ``GenerationLimits``, ``limits_problem(schema, limits)``
+        Documented bounds (items, properties, string length, nesting depth;
+        values and bytes of one body). ``limits_problem`` returns the first
+        one a schema breaks (``LimitExceeded``, run at save); ``generate``
+        and ``satisfiability_problem`` take ``limits=`` and stop with
+        ``BudgetExceeded`` when one call would build more.
 
 Realistic scalars (``fakedata``; each takes a seeded ``random.Random``)
     ``FORMATS[format](rng) -> str``
@@ -82,17 +88,26 @@ from .fakedata import (
 )
 from .regexgen import RegexUnsupported, generate_matching
 from .schemagen import (
+    DEFAULT_LIMITS,
+    BudgetExceeded,
     GenerationError,
+    GenerationLimits,
+    LimitExceeded,
     Unsatisfiable,
     generate,
     generate_unchecked,
+    limits_problem,
     needs_check,
     satisfiability_problem,
 )
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "FORMATS",
+    "BudgetExceeded",
     "GenerationError",
+    "GenerationLimits",
+    "LimitExceeded",
     "RegexUnsupported",
     "Unsatisfiable",
     "call_faker",
@@ -103,6 +118,7 @@ __all__ = [
     "generate",
     "generate_matching",
     "generate_unchecked",
+    "limits_problem",
     "needs_check",
     "number_range_by_name",
     "satisfiability_problem",
