@@ -1,5 +1,11 @@
-"""Refuse what no API here accepts, at the edge: NUL characters, and bodies
-over Django's in-memory limit below an API family's prefix.
+"""Refuse what no API here accepts, at the edge: NUL characters, bodies
+over Django's in-memory limit below an API family's prefix, and JSON bodies
+nested deeper than ``JSON_MAX_DEPTH``.
+
+Each refusal is answered here, in the family's own error shape
+(``handlers.bad_request``), and logged as one warning line: an expected
+refusal is not an error. (Raising a SuspiciousOperation instead would make
+Django log it at ERROR level with a full traceback on every such request.)
 
 NUL characters.
 
@@ -15,12 +21,19 @@ whole files.
 import base64
 import binascii
 import contextlib
+import logging
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 
 from . import families
+from .errors.handlers import bad_request, render_for_path
+from .errors.types import ErrorInfo, ErrorKind
+from .jsonparse import text_depth_exceeds
+from .parsers import json_max_depth
+
+logger = logging.getLogger("apps.core.refused")
 
 NUL_MARKERS = (b"\x00", b"%00", b"\\u0000")
 CHECKED_BODY_TYPES = ("application/x-www-form-urlencoded", "application/json")
@@ -30,14 +43,39 @@ class NulCharacterRequest(SuspiciousOperation):
     pass
 
 
+def refuse(request, exception: Exception, info: ErrorInfo | None = None):
+    """The family's error response for an expected refusal, logged as one
+    warning line (no traceback)."""
+    logger.warning("Refused %s %s: %s", request.method, request.path, exception)
+    if info is None:
+        return bad_request(request, exception)
+    return render_for_path(request, info)
+
+
+def _body_or_refusal(request):
+    """(body, None), or (None, the 413) when Django's in-memory limit trips."""
+    try:
+        return request.body, None
+    except RequestDataTooBig as exc:
+        return None, refuse(request, exc)
+
+
 class RejectNulCharactersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._has_nul(request):
-            raise NulCharacterRequest(
-                "NUL characters (U+0000) are not allowed in the path, query or body."
+        try:
+            has_nul = self._has_nul(request)
+        except RequestDataTooBig as exc:
+            return refuse(request, exc)
+        if has_nul:
+            return refuse(
+                request,
+                NulCharacterRequest(
+                    "NUL characters (U+0000) are not allowed in the path, query "
+                    "or body."
+                ),
             )
         return self.get_response(request)
 
@@ -91,8 +129,11 @@ class RejectOversizedBodiesMiddleware:
                 and family.prefix
                 and not content_type.startswith("multipart/")
             ):
-                raise RequestDataTooBig(
-                    f"The request body is larger than the limit of {limit} bytes."
+                return refuse(
+                    request,
+                    RequestDataTooBig(
+                        f"The request body is larger than the limit of {limit} bytes."
+                    ),
                 )
         return self.get_response(request)
 
@@ -102,3 +143,36 @@ class RejectOversizedBodiesMiddleware:
             return int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return 0
+
+
+def is_json_content_type(content_type: str) -> bool:
+    base = content_type.split(";", 1)[0].strip().lower()
+    return base == "application/json" or (
+        base.startswith("application/") and base.endswith("+json")
+    )
+
+
+class RejectDeepJsonMiddleware:
+    """A JSON body nested deeper than ``JSON_MAX_DEPTH`` is refused before any
+    view parses it: 400 in the family's shape. ``json.loads`` recurses per
+    level, so 100,000 levels raised RecursionError (a 500) in every family's
+    parser; the depth is measured without recursion (apps/core/jsonparse.py).
+    Bodies over the in-memory limit never get here (the middleware above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_json_content_type(request.META.get("CONTENT_TYPE", "")):
+            body, refusal = _body_or_refusal(request)
+            if refusal is not None:
+                return refusal
+            limit = json_max_depth()
+            if text_depth_exceeds(body, limit):
+                message = f"JSON parse error - nested more than {limit} levels deep"
+                return refuse(
+                    request,
+                    ValueError(message),
+                    ErrorInfo(ErrorKind.PARSE, 400, message),
+                )
+        return self.get_response(request)

@@ -242,7 +242,7 @@ class Endpoint(BaseModel):
         self.name = (self.name or "").strip()
         self.path = v.normalize_path(self.path)
         self.method = (self.method or "").upper()
-        super().clean_fields(exclude=exclude)
+        v.clean_fields_bounded(self, super().clean_fields, exclude)
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
@@ -337,6 +337,9 @@ class ExpectedValue(BaseModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean_fields(self, exclude=None) -> None:
+        v.clean_fields_bounded(self, super().clean_fields, exclude)
 
     def clean(self) -> None:
         self.name = (self.name or "").strip()

@@ -9,15 +9,28 @@ from typing import Any
 
 import jsonschema
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
-from apps.core.datagen import satisfiability_problem
+from apps.core.datagen import (
+    BudgetExceeded,
+    LimitExceeded,
+    limits_problem,
+    satisfiability_problem,
+)
 from apps.core.datagen.dialects import unresolvable_ref, validator_class_for
+from apps.core.datagen.patterns import (
+    MAX_PATTERN_LENGTH,
+    pattern_problem,
+    schema_patterns,
+)
 from apps.core.families import reserved_segments
+from apps.core.jsonparse import value_depth
+from apps.core.parsers import json_max_depth
 
+from .edge.config import LIMIT_SETTINGS, engine_config
 from .engine.chaos import weight_problems
 
-MAX_PATTERN_LENGTH = 500
 MAX_PATH_LENGTH = 500
 
 # RFC 9110 field-name = token
@@ -156,6 +169,8 @@ def validate_response_headers(value: Any) -> None:
 
 
 def validate_regex_pattern(value: str) -> None:
+    """Patterns are matched with RE2 (linear time, apps/core/datagen/patterns.py):
+    one it cannot compile is refused here, with RE2's reason."""
     if not value:
         return
     if len(value) > MAX_PATTERN_LENGTH:
@@ -164,14 +179,61 @@ def validate_regex_pattern(value: str) -> None:
             code="invalid_pattern",
             params={"max": MAX_PATTERN_LENGTH},
         )
-    try:
-        re.compile(value)
-    except re.error as exc:
+    problem = pattern_problem(value)
+    if problem:
         raise ValidationError(
-            _("The pattern does not compile: %(error)s."),
+            _(
+                "The pattern does not compile with RE2, the linear-time matcher: %(error)s."
+            ),
             code="invalid_pattern",
-            params={"error": str(exc)},
-        ) from exc
+            params={"error": problem},
+        )
+
+
+def _validate_schema_patterns(schema: Any) -> None:
+    for where, pattern in schema_patterns(schema):
+        problem = pattern_problem(pattern)
+        if problem:
+            raise ValidationError(
+                _(
+                    "The pattern at %(where)s does not compile with RE2, the "
+                    "linear-time matcher: %(error)s."
+                ),
+                code="invalid_pattern",
+                params={"where": where, "error": problem},
+            )
+
+
+def clean_fields_bounded(instance: models.Model, clean_fields: Any, exclude) -> None:
+    """Django's ``clean_fields``, after refusing JSON values nested past the
+    JSON depth limit: ``JSONField.validate`` re-encodes the value before any
+    validator runs, and a value 100,000 levels deep would crash it with a
+    RecursionError (a 500 at save) instead of a field error."""
+    exclude = set(exclude or ())
+    errors: dict[str, list[ValidationError]] = {}
+    limit = json_max_depth()
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, models.JSONField) or field.name in exclude:
+            continue
+        value = getattr(instance, field.attname)
+        if value_depth(value) <= limit:
+            continue
+        try:
+            if validate_json_schema in field.validators:
+                validate_schema_limits(value)  # names MOCK_SCHEMA_MAX_DEPTH
+            raise ValidationError(
+                _("The value nests more than %(max)d levels deep (JSON_MAX_DEPTH)."),
+                code="too_deep",
+                params={"max": limit},
+            )
+        except ValidationError as exc:
+            errors[field.name] = exc.error_list
+    try:
+        clean_fields(exclude=exclude | errors.keys())
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
 
 
 def validate_json_schema(value: Any) -> None:
@@ -182,6 +244,11 @@ def validate_json_schema(value: Any) -> None:
         raise ValidationError(
             _("A JSON Schema must be an object (or true/false)."), code="invalid_schema"
         )
+    # First, measured without recursion: a schema nested thousands of levels
+    # deep would crash the meta-schema check below with a RecursionError.
+    validate_schema_limits(value)
+    # Before anything matches or generates with them (RE2 subset, length).
+    _validate_schema_patterns(value)
     cls = validator_class_for(value)
     try:
         cls.check_schema(value)
@@ -226,11 +293,30 @@ def validate_chaos_weights(value: Any) -> None:
         )
 
 
+def validate_schema_limits(value: Any) -> None:
+    """Refuse a schema beyond the documented limits (README, MOCK_SCHEMA_*),
+    naming the limit and its setting, so that every saved schema is cheap to
+    validate against and to generate from."""
+    problem = limits_problem(value, engine_config().generation)
+    if problem is not None:
+        raise _over_limit(problem)
+
+
+def _over_limit(problem: LimitExceeded | BudgetExceeded) -> ValidationError:
+    return ValidationError(
+        _("The schema is over a limit: %(problem)s (%(setting)s)."),
+        code="schema_too_large",
+        params={"problem": problem, "setting": LIMIT_SETTINGS[problem.limit]},
+    )
+
+
 def validate_generatable_schema(value: Any) -> None:
     """Refuse a schema no body can satisfy, at save time rather than per request."""
     if value is None:
         return
-    problem = satisfiability_problem(value)
+    problem = satisfiability_problem(value, limits=engine_config().generation)
+    if isinstance(problem, LimitExceeded | BudgetExceeded):
+        raise _over_limit(problem)
     if problem:
         raise ValidationError(
             _("No value can be generated that satisfies this schema: %(problem)s"),

@@ -126,6 +126,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.core.middleware.RejectOversizedBodiesMiddleware",
     "apps.core.middleware.RejectNulCharactersMiddleware",
+    "apps.core.middleware.RejectDeepJsonMiddleware",
     # WhiteNoise, streaming asynchronously under ASGI (apps/core/static_files.py).
     "apps.core.static_files.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -235,6 +236,13 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
+    # JSON with a nesting limit (JSON_MAX_DEPTH): deep bodies are a 400, never
+    # a RecursionError.
+    "DEFAULT_PARSER_CLASSES": [
+        "apps.core.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # problem+json by default; an imitated API sets its own on its base view.
     "EXCEPTION_HANDLER": "apps.core.api_problems.problem_exception_handler",
 }
@@ -328,6 +336,10 @@ CELERY_BEAT_SCHEDULE["amazon-run-report-schedules"] = {
     "schedule": 60.0,
 }
 
+# Deepest nesting of a JSON request body any API family (and the mock engine)
+# parses; deeper is a 400 (apps/core/jsonparse.py).
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=100)
+
 # --- Mock engine ---------------------------------------------------------------------
 # Seconds between checks of the shared config version (one cache read per process).
 MOCK_ENGINE_VERSION_CHECK_INTERVAL = env.float(
@@ -338,6 +350,17 @@ MOCK_MAX_BODY_BYTES = env.int("MOCK_MAX_BODY_BYTES", default=1_048_576)
 MOCK_CHAOS_TIMEOUT_SECONDS = env.float("MOCK_CHAOS_TIMEOUT_SECONDS", default=35.0)
 MOCK_CHAOS_DRIP_SECONDS = env.float("MOCK_CHAOS_DRIP_SECONDS", default=4.0)
 MOCK_CHAOS_MAX_RANDOM_DELAY_MS = env.int("MOCK_CHAOS_MAX_RANDOM_DELAY_MS", default=5000)
+# Schema limits (refused at save beyond them) and the budget of one generated body.
+MOCK_SCHEMA_MAX_ITEMS = env.int("MOCK_SCHEMA_MAX_ITEMS", default=1000)
+MOCK_SCHEMA_MAX_PROPERTIES = env.int("MOCK_SCHEMA_MAX_PROPERTIES", default=1000)
+MOCK_SCHEMA_MAX_STRING_LENGTH = env.int("MOCK_SCHEMA_MAX_STRING_LENGTH", default=10_000)
+MOCK_SCHEMA_MAX_DEPTH = env.int("MOCK_SCHEMA_MAX_DEPTH", default=64)
+MOCK_GENERATED_BODY_MAX_VALUES = env.int(
+    "MOCK_GENERATED_BODY_MAX_VALUES", default=10_000
+)
+MOCK_GENERATED_BODY_MAX_BYTES = env.int(
+    "MOCK_GENERATED_BODY_MAX_BYTES", default=1_048_576
+)
 # Journal: batched background writes, capped bodies, redaction, retention.
 MOCK_JOURNAL_ENABLED = env.bool("MOCK_JOURNAL_ENABLED", default=True)
 MOCK_JOURNAL_BACKGROUND = env.bool("MOCK_JOURNAL_BACKGROUND", default=True)

@@ -29,6 +29,12 @@ Values from a schema (``schemagen``)
     ``Unsatisfiable``, ``GenerationError``
         The schema admits no value the generator can build / no valid value
         after several attempts.
+    ``GenerationLimits``, ``limits_problem(schema, limits)``
+        Documented bounds (items, properties, string length, nesting depth;
+        values and bytes of one body). ``limits_problem`` returns the first
+        one a schema breaks (``LimitExceeded``, run at save); ``generate``
+        and ``satisfiability_problem`` take ``limits=`` and stop with
+        ``BudgetExceeded`` when one call would build more.
 
 Realistic scalars (``fakedata``; each takes a seeded ``random.Random``)
     ``FORMATS[format](rng) -> str``
@@ -52,10 +58,15 @@ Strings from a regular expression (``regexgen``)
         A string ``s`` with ``re.search(pattern, s)`` true; raises
         ``RegexUnsupported`` when none can be produced.
 
+Configured patterns (``patterns``)
+    ``compile_pattern``, ``search``, ``fullmatch``, ``pattern_problem``
+        Every user-supplied pattern is run with RE2 (linear time); one RE2
+        cannot compile (backreferences, lookaround) is refused at save.
+
 JSON Schema dialects and validators (``dialects``)
     ``schema_validator(schema)``
         A cached, format-checking validator (draft from ``$schema``, 2020-12
-        by default, OpenAPI ``nullable`` honoured).
+        by default, OpenAPI ``nullable`` honoured, patterns matched by RE2).
     ``validator_class_for(schema)``, ``unresolvable_ref(schema)``
         The validator class a schema asks for; its first local ``$ref`` that
         does not resolve.
@@ -77,17 +88,26 @@ from .fakedata import (
 )
 from .regexgen import RegexUnsupported, generate_matching
 from .schemagen import (
+    DEFAULT_LIMITS,
+    BudgetExceeded,
     GenerationError,
+    GenerationLimits,
+    LimitExceeded,
     Unsatisfiable,
     generate,
     generate_unchecked,
+    limits_problem,
     needs_check,
     satisfiability_problem,
 )
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "FORMATS",
+    "BudgetExceeded",
     "GenerationError",
+    "GenerationLimits",
+    "LimitExceeded",
     "RegexUnsupported",
     "Unsatisfiable",
     "call_faker",
@@ -98,6 +118,7 @@ __all__ = [
     "generate",
     "generate_matching",
     "generate_unchecked",
+    "limits_problem",
     "needs_check",
     "number_range_by_name",
     "satisfiability_problem",

@@ -21,6 +21,9 @@ import jsonschema
 import referencing
 import referencing.exceptions
 import referencing.jsonschema
+from jsonschema.exceptions import ValidationError
+
+from .patterns import search
 
 DEFAULT_VALIDATOR = jsonschema.Draft202012Validator
 
@@ -50,7 +53,69 @@ def with_nullable(base: type) -> type:
             return
         yield from type_check(validator, types, instance, schema)
 
-    return jsonschema.validators.extend(base, {"type": nullable_type})
+    return jsonschema.validators.extend(
+        base, {"type": nullable_type, **_re2_keywords(base)}
+    )
+
+
+def _re2_keywords(base: type) -> dict[str, Any]:
+    """``pattern``, ``patternProperties`` and ``additionalProperties`` matched
+    with RE2 (linear time) instead of jsonschema's ``re.search``: a request
+    body must not be able to stall a worker with a backtracking pattern.
+    Same results and messages as jsonschema's own keywords (every draft uses
+    the same three functions)."""
+
+    def pattern(validator: Any, patrn: Any, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "string") and not search(patrn, instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    def pattern_properties(
+        validator: Any, properties: Any, instance: Any, schema: Any
+    ) -> Any:
+        if not validator.is_type(instance, "object"):
+            return
+        for patrn, subschema in properties.items():
+            for key, value in instance.items():
+                if search(patrn, key):
+                    yield from validator.descend(
+                        value, subschema, path=key, schema_path=patrn
+                    )
+
+    def additional_properties(
+        validator: Any, aP: Any, instance: Any, schema: Any
+    ) -> Any:
+        if not validator.is_type(instance, "object"):
+            return
+        properties = schema.get("properties", {})
+        patterns = schema.get("patternProperties", {})
+        extras = {
+            key
+            for key in instance
+            if key not in properties and not any(search(p, key) for p in patterns)
+        }
+        if validator.is_type(aP, "object"):
+            for extra in extras:
+                yield from validator.descend(instance[extra], aP, path=extra)
+        elif not aP and extras:
+            if "patternProperties" in schema:
+                verb = "does" if len(extras) == 1 else "do"
+                joined = ", ".join(repr(each) for each in sorted(extras))
+                listed = ", ".join(repr(each) for each in sorted(patterns))
+                yield ValidationError(
+                    f"{joined} {verb} not match any of the regexes: {listed}"
+                )
+            else:
+                verb = "was" if len(extras) == 1 else "were"
+                joined = ", ".join(repr(each) for each in sorted(extras, key=str))
+                yield ValidationError(
+                    f"Additional properties are not allowed ({joined} {verb} unexpected)"
+                )
+
+    return {
+        "pattern": pattern,
+        "patternProperties": pattern_properties,
+        "additionalProperties": additional_properties,
+    }
 
 
 @lru_cache(maxsize=512)

@@ -1,10 +1,11 @@
 """Generate a string that fully matches a regular expression (seeded).
 
-Walks the parse tree of Python's own regex parser, so the supported syntax is
-exactly what ``re`` (and therefore jsonschema's ``pattern``) accepts. Unbounded
-repeats are capped to keep values short; lookarounds are not generated but the
-caller re-checks the result, so an unsupported construct costs a retry, never
-an invalid value.
+Walks the parse tree of Python's own regex parser; the result is checked
+with the same linear-time matcher (RE2, ``patterns``) that requests are
+checked with, so an unsupported construct costs a retry, never an invalid
+value. Unbounded repeats are capped to keep values short, and no value grows
+past ``MAX_GENERATED_LENGTH``: ``(a{1000}){1000}``-style nesting is refused
+(``RegexUnsupported``), never built.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 import string
 from functools import lru_cache
 from typing import Any
+
+from .patterns import PatternUnsupported, compile_pattern
 
 try:  # Python 3.11+
     from re import _constants as C  # type: ignore[attr-defined]
@@ -27,6 +30,8 @@ DIGITS = list(string.digits)
 WORD = list(string.ascii_letters + string.digits + "_")
 SPACE = [" "]
 MAX_REPEAT_EXTRA = 4
+# Longest string generated for one pattern (and the work to build it).
+MAX_GENERATED_LENGTH = 10_000
 CATEGORY_CHARS = {
     C.CATEGORY_DIGIT: DIGITS,
     C.CATEGORY_NOT_DIGIT: [c for c in PRINTABLE if not c.isdigit()],
@@ -43,12 +48,18 @@ class RegexUnsupported(Exception):
 
 @lru_cache(maxsize=1024)
 def _parsed(pattern: str) -> Any:
-    return sre_parse.parse(pattern)
+    try:
+        return sre_parse.parse(pattern)
+    except re.error as exc:
+        raise RegexUnsupported(f"cannot generate for {pattern!r}: {exc}") from exc
 
 
-@lru_cache(maxsize=1024)
-def compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def compiled(pattern: str) -> Any:
+    """The pattern's RE2 program (``search`` / ``fullmatch`` as ``re``)."""
+    try:
+        return compile_pattern(pattern)
+    except PatternUnsupported as exc:
+        raise RegexUnsupported(str(exc)) from exc
 
 
 def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
@@ -122,6 +133,10 @@ def _emit(
     out: list[str],
 ) -> None:
     for step in prog:
+        if len(out) > MAX_GENERATED_LENGTH:
+            raise RegexUnsupported(
+                f"a matching string would be longer than {MAX_GENERATED_LENGTH} characters"
+            )
         kind = step[0]
         if kind == "lit":
             out.append(step[1])
@@ -146,8 +161,8 @@ def _emit(
 
 def generate_matching(pattern: str, rng: random.Random, attempts: int = 20) -> str:
     """A string ``s`` with ``re.search(pattern, s)`` true; raises when none found."""
-    prog = program(pattern)
     regex = compiled(pattern)
+    prog = program(pattern)
     for _ in range(attempts):
         out: list[str] = []
         _emit(prog, rng, {}, out)

@@ -16,6 +16,7 @@ import copy
 import json
 import math
 import random
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -30,6 +31,10 @@ OPTIONAL_PROPERTY_CHANCE = 0.85
 NULL_CHANCE = 0.1
 RUNTIME_ATTEMPTS = 8
 SAVE_TIME_SEEDS = 40
+# A schema whose first body holds more values than this is tried over
+# proportionally fewer seeds (at least SAVE_TIME_MIN_SEEDS).
+SAVE_TIME_NODES = 1000
+SAVE_TIME_MIN_SEEDS = 4
 RISKY_KEYWORDS = frozenset(
     {
         "oneOf", "anyOf", "not", "if", "uniqueItems", "contains", "dependentSchemas",
@@ -47,6 +52,128 @@ class Unsatisfiable(Exception):
 
 class GenerationError(Exception):
     """No valid value after several attempts (should have been refused at save)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationLimits:
+    """How big a schema, and a body generated from it, may be.
+
+    ``limits_problem`` refuses a schema beyond the first four when it is
+    saved, so that generation within them is cheap; the last two are the
+    budget of one generation (every attempt of one call together), a
+    backstop that raises ``BudgetExceeded`` instead of running on.
+    """
+
+    max_items: int = 1000  # minItems, minContains
+    max_properties: int = 1000  # properties, required, minProperties
+    max_string_length: int = 10_000  # minLength
+    max_depth: int = 64  # nesting of objects and arrays in the schema document
+    max_nodes: int = 10_000  # values in one generated body
+    max_bytes: int = 1_048_576  # JSON size of one generated body
+
+
+DEFAULT_LIMITS = GenerationLimits()
+
+
+class LimitExceeded(Unsatisfiable):
+    """The schema asks for more than a limit allows; ``limit`` names the field
+    of ``GenerationLimits`` (so a caller can name its own setting)."""
+
+    def __init__(self, message: str, *, limit: str) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class BudgetExceeded(GenerationError):
+    """One generation would build more values or bytes than its budget."""
+
+    def __init__(self, message: str, *, limit: str) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class _Budget:
+    __slots__ = ("bytes", "limits", "nodes")
+
+    def __init__(self, limits: GenerationLimits) -> None:
+        self.limits = limits
+        self.nodes = 0
+        self.bytes = 0
+
+    def spend(self, size: int) -> None:
+        self.nodes += 1
+        self.bytes += size
+        if self.nodes > self.limits.max_nodes:
+            raise BudgetExceeded(
+                f"a generated body would hold more than {self.limits.max_nodes} values",
+                limit="max_nodes",
+            )
+        if self.bytes > self.limits.max_bytes:
+            raise BudgetExceeded(
+                f"a generated body would be larger than {self.limits.max_bytes} bytes",
+                limit="max_bytes",
+            )
+
+
+def _too_many(what: str, asked: int, limit: int, field: str) -> LimitExceeded:
+    return LimitExceeded(f"{what} {asked} is over the limit of {limit}", limit=field)
+
+
+def limits_problem(
+    schema: Any, limits: GenerationLimits = DEFAULT_LIMITS
+) -> LimitExceeded | None:
+    """The first limit the schema document breaks, else None. Iterative (a
+    schema nested past Python's recursion limit is measured, not crashed on)."""
+    stack: list[tuple[Any, int]] = [(schema, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, list):
+            if depth > limits.max_depth:
+                return _depth_problem(limits)
+            stack.extend((item, depth + 1) for item in node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        if depth > limits.max_depth:
+            return _depth_problem(limits)
+        problem = _keyword_problem(node, limits)
+        if problem is not None:
+            return problem
+        stack.extend((value, depth + 1) for value in node.values())
+    return None
+
+
+def _depth_problem(limits: GenerationLimits) -> LimitExceeded:
+    return LimitExceeded(
+        f"the schema nests objects and arrays more than {limits.max_depth} levels deep",
+        limit="max_depth",
+    )
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int | float):
+        return int(min(value, 1e18))
+    if isinstance(value, dict | list):
+        return len(value)
+    return 0
+
+
+def _keyword_problem(node: dict[str, Any], limits: GenerationLimits) -> Any:
+    checks = (
+        ("minItems", limits.max_items, "max_items"),
+        ("minContains", limits.max_items, "max_items"),
+        ("properties", limits.max_properties, "max_properties"),
+        ("required", limits.max_properties, "max_properties"),
+        ("minProperties", limits.max_properties, "max_properties"),
+        ("minLength", limits.max_string_length, "max_string_length"),
+    )
+    for keyword, limit, field in checks:
+        asked = _count(node.get(keyword))
+        if asked > limit:
+            return _too_many(keyword, asked, limit, field)
+    return None
 
 
 # --- helpers ------------------------------------------------------------------
@@ -235,10 +362,14 @@ def _find_anchor(node: Any, anchor: str) -> Any:
 
 
 class _Generator:
-    def __init__(self, root: Any, rng: random.Random) -> None:
+    def __init__(self, root: Any, rng: random.Random, budget: _Budget) -> None:
         self.root = root
         self.rng = rng
         self.ref_depth = 0
+        self.budget = budget
+        # Deeper than any schema within the depth limit nests: only a $ref
+        # cycle with no way out gets here.
+        self.max_depth = max(MAX_DEPTH * 3, budget.limits.max_depth + 8)
 
     def normalize(self, schema: Any, depth: int) -> Any:
         """Inline $ref and fold allOf into one schema."""
@@ -274,7 +405,13 @@ class _Generator:
         return schema
 
     def value(self, schema: Any, hint: str | None, depth: int) -> Any:
-        if depth > MAX_DEPTH * 3:
+        result = self._value(schema, hint, depth)
+        # A rough JSON size: enough to stop long before the real one is huge.
+        self.budget.spend(len(result) + 2 if isinstance(result, str) else 4)
+        return result
+
+    def _value(self, schema: Any, hint: str | None, depth: int) -> Any:
+        if depth > self.max_depth:
             raise Unsatisfiable("the schema recurses without an end")
         if schema is True or schema == {}:
             return self.string({}, hint, depth)
@@ -355,6 +492,21 @@ class _Generator:
             if not check.is_valid(value):
                 return value
         raise Unsatisfiable("could not find a value outside the 'not' schema")
+
+    @property
+    def frugal(self) -> bool:
+        """Past a quarter of the budget, build only what the schema requires
+        (no optional properties or extra items): a deep schema with small
+        minimal bodies gets one, instead of running into the budget."""
+        return self.budget.nodes * 4 > self.budget.limits.max_nodes
+
+    def _within(self, asked: int, keyword: str, field: str) -> None:
+        """Backstop for schemas saved before the limits (or with higher ones)."""
+        limit = getattr(self.budget.limits, field)
+        if asked > limit:
+            raise BudgetExceeded(
+                f"{keyword} {asked} is over the limit of {limit}", limit=field
+            )
 
     # -- scalars --
 
@@ -489,6 +641,7 @@ class _Generator:
     def string(self, schema: dict[str, Any], hint: str | None, depth: int) -> str:
         rng = self.rng
         min_len = int(schema.get("minLength", 0) or 0)
+        self._within(min_len, "minLength", "max_string_length")
         max_len = schema.get("maxLength")
         if max_len is not None and min_len > max_len:
             raise Unsatisfiable(f"minLength {min_len} is above maxLength {max_len}")
@@ -553,6 +706,7 @@ class _Generator:
     def array(self, schema: dict[str, Any], hint: str | None, depth: int) -> list[Any]:
         rng = self.rng
         min_items = int(schema.get("minItems", 0) or 0)
+        self._within(min_items, "minItems", "max_items")
         max_items = schema.get("maxItems")
         if max_items is not None and min_items > max_items:
             raise Unsatisfiable(f"minItems {min_items} is above maxItems {max_items}")
@@ -570,7 +724,7 @@ class _Generator:
         upper = min_items + DEFAULT_EXTRA_ITEMS if max_items is None else max_items
         upper = (
             min(upper, min_items + DEFAULT_EXTRA_ITEMS)
-            if depth < MAX_DEPTH
+            if depth < MAX_DEPTH and not self.frugal
             else min_items
         )
         count = rng.randint(min_items, max(min_items, upper))
@@ -610,6 +764,7 @@ class _Generator:
         rng = self.rng
         props: dict[str, Any] = schema.get("properties") or {}
         required = [r for r in schema.get("required", []) if isinstance(r, str)]
+        self._within(len(required), "required", "max_properties")
         additional = schema.get("additionalProperties", True)
         if schema.get("unevaluatedProperties") is False:
             additional = False
@@ -624,7 +779,9 @@ class _Generator:
         chosen: list[str] = []
         for name in props:
             if name in required or (
-                depth < MAX_DEPTH and rng.random() < OPTIONAL_PROPERTY_CHANCE
+                depth < MAX_DEPTH
+                and not self.frugal
+                and rng.random() < OPTIONAL_PROPERTY_CHANCE
             ):
                 chosen.append(name)
         for name in required:
@@ -780,26 +937,39 @@ def needs_check(schema: Any) -> bool:
     return _risky(json.dumps(schema, sort_keys=True))
 
 
-def generate_unchecked(schema: Any, seed: int) -> Any:
-    return _Generator(schema, random.Random(seed)).value(schema, None, 0)
+def generate_unchecked(
+    schema: Any, seed: int, *, limits: GenerationLimits = DEFAULT_LIMITS
+) -> Any:
+    budget = _Budget(limits)
+    return _Generator(schema, random.Random(seed), budget).value(schema, None, 0)
 
 
-def generate(schema: Any, seed: int, *, check: bool | None = None) -> Any:
+def generate(
+    schema: Any,
+    seed: int,
+    *,
+    check: bool | None = None,
+    limits: GenerationLimits = DEFAULT_LIMITS,
+    budget: _Budget | None = None,
+) -> Any:
     """A value valid against ``schema``; the same seed gives the same value.
 
     Schemas using only constructive keywords skip the (costly) validation
-    pass; the rest are validated and regenerated on failure.
+    pass; the rest are validated and regenerated on failure. Every attempt
+    draws on one budget (``limits``): ``BudgetExceeded`` when it runs out.
     """
     if check is None:
         check = needs_check(schema)
+    if budget is None:
+        budget = _Budget(limits)
     if not check:
-        return generate_unchecked(schema, seed)
+        return _Generator(schema, random.Random(seed), budget).value(schema, None, 0)
     validator = schema_validator(schema)
     rng = random.Random(seed)
     last: Exception | None = None
     for _ in range(RUNTIME_ATTEMPTS):
         try:
-            value = _Generator(schema, rng).value(schema, None, 0)
+            value = _Generator(schema, rng, budget).value(schema, None, 0)
         except Unsatisfiable as exc:
             last = exc
             continue
@@ -810,17 +980,35 @@ def generate(schema: Any, seed: int, *, check: bool | None = None) -> Any:
     )
 
 
-def satisfiability_problem(schema: Any, seeds: int = SAVE_TIME_SEEDS) -> str | None:
-    """None when bodies can be generated for this schema, else why not."""
+def satisfiability_problem(
+    schema: Any,
+    seeds: int = SAVE_TIME_SEEDS,
+    *,
+    limits: GenerationLimits = DEFAULT_LIMITS,
+) -> str | LimitExceeded | BudgetExceeded | None:
+    """None when bodies can be generated for this schema, else why not.
+
+    A schema beyond ``limits`` is refused before anything is generated; a
+    large one is tried over fewer seeds, so a save stays quick. A broken
+    limit comes back as its exception (``.limit`` names it), any other
+    reason as text.
+    """
+    over = limits_problem(schema, limits)
+    if over is not None:
+        return over
     try:
         validator = schema_validator(schema)
     except Exception as exc:  # an invalid schema is reported by its own validator
         return f"the schema cannot be used: {exc}"
     failures = 0
     reason = ""
-    for seed in range(seeds):
+    seed = 0
+    while seed < seeds:
+        budget = _Budget(limits)
         try:
-            value = generate(schema, seed, check=True)
+            value = generate(schema, seed, check=True, limits=limits, budget=budget)
+        except BudgetExceeded as exc:
+            return exc
         except (Unsatisfiable, GenerationError) as exc:
             return str(exc)
         except RecursionError:
@@ -829,6 +1017,9 @@ def satisfiability_problem(schema: Any, seeds: int = SAVE_TIME_SEEDS) -> str | N
         if errors:
             failures += 1
             reason = errors[0].message
+        if seed == 0 and budget.nodes > SAVE_TIME_NODES:
+            seeds = max(SAVE_TIME_MIN_SEEDS, seeds * SAVE_TIME_NODES // budget.nodes)
+        seed += 1
     if failures:
         return f"generated values do not validate ({reason})"
     return None

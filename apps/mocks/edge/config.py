@@ -9,9 +9,19 @@ from typing import Any
 from django.conf import settings
 from django.core.signals import setting_changed
 
+from apps.core.datagen import GenerationLimits
 from apps.mocks.engine.config import EngineConfig
 
 DEFAULTS = EngineConfig()
+# GenerationLimits field -> the setting that sets it (named in save errors).
+LIMIT_SETTINGS = {
+    "max_items": "MOCK_SCHEMA_MAX_ITEMS",
+    "max_properties": "MOCK_SCHEMA_MAX_PROPERTIES",
+    "max_string_length": "MOCK_SCHEMA_MAX_STRING_LENGTH",
+    "max_depth": "MOCK_SCHEMA_MAX_DEPTH",
+    "max_nodes": "MOCK_GENERATED_BODY_MAX_VALUES",
+    "max_bytes": "MOCK_GENERATED_BODY_MAX_BYTES",
+}
 
 
 @cache
@@ -21,6 +31,7 @@ def engine_config() -> EngineConfig:
 
     return EngineConfig(
         max_body_bytes=int(read("MOCK_MAX_BODY_BYTES", DEFAULTS.max_body_bytes)),
+        json_max_depth=int(read("JSON_MAX_DEPTH", DEFAULTS.json_max_depth)),
         chaos_timeout_seconds=float(
             read("MOCK_CHAOS_TIMEOUT_SECONDS", DEFAULTS.chaos_timeout_seconds)
         ),
@@ -33,11 +44,17 @@ def engine_config() -> EngineConfig:
         version_check_interval=float(
             read("MOCK_ENGINE_VERSION_CHECK_INTERVAL", DEFAULTS.version_check_interval)
         ),
+        generation=GenerationLimits(
+            **{
+                name: int(read(setting, getattr(DEFAULTS.generation, name)))
+                for name, setting in LIMIT_SETTINGS.items()
+            }
+        ),
     )
 
 
 def _forget(*, setting: str, **kwargs: Any) -> None:
-    if setting.startswith("MOCK_"):
+    if setting.startswith("MOCK_") or setting == "JSON_MAX_DEPTH":
         engine_config.cache_clear()
 
 

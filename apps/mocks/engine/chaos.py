@@ -140,7 +140,7 @@ def _f_random_error_status(ep, values, seed, rng, config) -> EngineResponse:
 
 def _f_wrong_success_status(ep, values, seed, rng, config) -> EngineResponse:
     choices = [s for s in SUCCESS_STATUSES if s != ep.status]
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     resp.status = choices[rng.randrange(len(choices))]
     if resp.status == 204:
         resp.body, resp.content_type = b"", None
@@ -154,27 +154,27 @@ def _f_timeout(ep, values, seed, rng, config) -> EngineResponse:
 
 
 def _f_slow_drip(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     resp.drip_seconds = float(config.chaos_drip_seconds)
     return resp
 
 
 def _f_random_delay(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     high = float(config.chaos_max_random_delay_ms)
     resp.delay_ms += rng.uniform(min(500.0, high), high)
     return resp
 
 
 def _f_random_body(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     # Starts with a byte no JSON document can start with, then noise.
     resp.body = b"\xff\xfe<!--" + rng.randbytes(rng.randint(16, 256))
     return resp
 
 
 def _f_malformed_json(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     body = resp.body if len(resp.body) >= 2 else b'{"data": [1, 2'
     if body.lstrip()[:1] not in (b"{", b"["):
         body = b'{"data": ' + json.dumps(body.decode("utf-8", "replace")).encode()
@@ -184,7 +184,7 @@ def _f_malformed_json(ep, values, seed, rng, config) -> EngineResponse:
 
 
 def _f_schema_violation(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     try:
         document = json.loads(resp.body) if resp.body else None
     except ValueError:
@@ -221,7 +221,7 @@ def _break_schema(document: Any, schema: Any, rng: random.Random) -> Any:
 
 
 def _f_random_headers(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     resp.content_type = rng.choice(
         [
             "text/html; charset=utf-8",
@@ -241,13 +241,13 @@ def _f_random_headers(ep, values, seed, rng, config) -> EngineResponse:
 
 
 def _f_empty_response(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     resp.abort, resp.partial_bytes = "empty", 0
     return resp
 
 
 def _f_connection_reset(ep, values, seed, rng, config) -> EngineResponse:
-    resp = normal_response(ep, values, seed)
+    resp = normal_response(ep, values, seed, config.generation)
     if len(resp.body) < 2:
         resp.body = b'{"data": "' + b"x" * 64 + b'"}'
     resp.abort, resp.partial_bytes = "reset", len(resp.body) // 2

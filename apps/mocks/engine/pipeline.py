@@ -12,7 +12,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from apps.core.datagen import GenerationError, Unsatisfiable
+from apps.core.datagen import BudgetExceeded, GenerationError, Unsatisfiable
+from apps.core.datagen.patterns import PatternUnsupported
 
 from .chaos import chaos_response
 from .config import EngineConfig
@@ -34,6 +35,7 @@ def _validation_response(
     status: int,
     req: MockRequest,
     seed: int,
+    config: EngineConfig,
 ) -> EngineResponse:
     listed = [v.as_dict() for v in violations]
     # The first failing item that has its own default response answers.
@@ -46,12 +48,12 @@ def _validation_response(
             ):
                 return _default_response(
                     ep.request_error_status_code or status, ep.request_error_body, None,
-                    listed, req, seed, ep,
+                    listed, req, seed, ep, config,
                 )  # fmt: skip
         elif spec is not None and spec.has_default:
             return _default_response(
                 spec.default_status_code or status, spec.default_response_body,
-                spec.default_response_schema, listed, req, seed, ep,
+                spec.default_response_schema, listed, req, seed, ep, config,
             )  # fmt: skip
     resp = problem(
         status,
@@ -73,6 +75,7 @@ def _default_response(
     req: MockRequest,
     seed: int,
     ep: CompiledEndpoint,
+    config: EngineConfig,
 ) -> EngineResponse:
     if body is not None:
         encoded, content_type = (
@@ -80,7 +83,8 @@ def _default_response(
             "application/json",
         )
     elif schema is not None:
-        encoded, content_type = generated_body(schema, seed, None), "application/json"
+        encoded = generated_body(schema, seed, None, config.generation)
+        content_type = "application/json"
     else:
         resp = problem(
             status,
@@ -104,10 +108,26 @@ def handle(
 ) -> EngineResponse:
     try:
         return _handle(table, req, config)
+    except BudgetExceeded as exc:
+        # Schemas over the limits are refused at save; this is the backstop
+        # for rows saved before (or under higher limits): answer, never hang.
+        return problem(
+            500, slug="generation-budget-exceeded",
+            detail=f"No body was generated: {exc} (limit {exc.limit}).",
+            instance=req.instance,
+        )  # fmt: skip
     except (GenerationError, Unsatisfiable) as exc:
         # Refused at save time in normal use; keep the contract: problem+json.
         return problem(
             500, slug="generation-failed", detail=f"No body could be generated: {exc}",
+            instance=req.instance,
+        )  # fmt: skip
+    except PatternUnsupported as exc:
+        # A pattern stored before save-time checks refused it: the endpoint's
+        # configuration is at fault, not the request.
+        return problem(
+            500, slug="configuration-invalid",
+            detail=f"A configured pattern cannot be matched: {exc}",
             instance=req.instance,
         )  # fmt: skip
 
@@ -163,17 +183,19 @@ def _handle(
     result = validate_request(
         ep, path_params=found.path_params, query=query, headers=req.headers,
         body=req.body, content_type=req.content_type, body_too_large=req.body_too_large,
-        max_body_bytes=config.max_body_bytes,
+        max_body_bytes=config.max_body_bytes, json_max_depth=config.json_max_depth,
     )  # fmt: skip
     values = RequestValues(
         method=req.method, path=found.path_params, query=query, headers=req.headers
     )
     if not result.ok:
-        resp = _validation_response(ep, result.violations, result.status(), req, seed)
+        resp = _validation_response(
+            ep, result.violations, result.status(), req, seed, config
+        )
     elif is_chaos:
         resp = chaos_response(ep, req, values, seed, config)
     else:
-        resp = normal_response(ep, values, seed)
+        resp = normal_response(ep, values, seed, config.generation)
     resp.endpoint = ep
     if req.method == "HEAD":
         resp.body = b""

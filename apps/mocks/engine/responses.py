@@ -6,7 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from apps.core.datagen import generate, needs_check
+from apps.core.datagen import (
+    BudgetExceeded,
+    GenerationLimits,
+    generate,
+    needs_check,
+)
 from apps.core.problem_details import PROBLEM_CONTENT_TYPE, problem_body
 
 from .placeholders import RequestValues, render
@@ -25,13 +30,24 @@ def problem(
     )
 
 
-def generated_body(schema: Any, seed: int, ep: CompiledEndpoint | None) -> bytes:
+def generated_body(
+    schema: Any, seed: int, ep: CompiledEndpoint | None, limits: GenerationLimits
+) -> bytes:
+    """The body generated from ``schema``, within the budget of ``limits``."""
     check = ep.response_needs_check if ep is not None else needs_check(schema)
-    value = generate(schema, seed, check=check)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    value = generate(schema, seed, check=check, limits=limits)
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    if len(body) > limits.max_bytes:
+        raise BudgetExceeded(
+            f"a generated body would be larger than {limits.max_bytes} bytes",
+            limit="max_bytes",
+        )
+    return body
 
 
-def build_body(ep: CompiledEndpoint, values: RequestValues, seed: int) -> bytes:
+def build_body(
+    ep: CompiledEndpoint, values: RequestValues, seed: int, limits: GenerationLimits
+) -> bytes:
     if ep.static_bytes is not None:
         return ep.static_bytes
     if ep.response_body is not None:
@@ -39,13 +55,13 @@ def build_body(ep: CompiledEndpoint, values: RequestValues, seed: int) -> bytes:
         return encode_body(
             render(ep.response_body, values, escape_markup=escape), ep.content_type
         )
-    return generated_body(ep.response_schema, seed, ep)
+    return generated_body(ep.response_schema, seed, ep, limits)
 
 
 def normal_response(
-    ep: CompiledEndpoint, values: RequestValues, seed: int
+    ep: CompiledEndpoint, values: RequestValues, seed: int, limits: GenerationLimits
 ) -> EngineResponse:
-    body = build_body(ep, values, seed)
+    body = build_body(ep, values, seed, limits)
     headers = list(ep.response_headers.items())
     if ep.response_body is None and ep.response_schema is not None:
         headers.append(("X-Mock-Seed", str(seed)))

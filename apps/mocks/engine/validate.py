@@ -8,10 +8,10 @@ Status when no default response is configured: 413 body too large,
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from apps.core import jsonparse
 from apps.core.datagen.dialects import schema_validator
 
 from .table import CompiledEndpoint, Spec
@@ -100,6 +100,7 @@ def validate_request(
     content_type: str,
     body_too_large: bool = False,
     max_body_bytes: int | None = None,
+    json_max_depth: int = jsonparse.DEFAULT_MAX_DEPTH,
 ) -> ValidationResult:
     result = ValidationResult()
     out = result.violations
@@ -141,8 +142,9 @@ def validate_request(
         )
         return result
     try:
-        result.body_json = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        # Depth measured first: json.loads recurses once per level.
+        result.body_json = jsonparse.loads(body, max_depth=json_max_depth)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         out.append(Violation("body", "", f"is not valid JSON: {exc}", "malformed"))
         return result
     if ep.request_body_schema is not None:
