@@ -11,6 +11,8 @@ from django.test import AsyncRequestFactory, RequestFactory, override_settings
 from apps.core.static_files import StaticFilesMiddleware
 
 CSS = "/static/css/portal.css"
+# Closing a response sends request_finished, which looks at the connections.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
