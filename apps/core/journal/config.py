@@ -9,7 +9,9 @@ from typing import Any
 from django.conf import settings
 from django.core.signals import setting_changed
 
-DEFAULT_SECRET_NAMES = ("password", "secret", "token", "api_key", "apikey", "access_token", "refresh_token", "client_secret")  # fmt: skip
+# Compared normalised (redaction.normal_name): "api_key" also covers Api-Key
+# and apiKey; a field ending in "_token" is caught by "token".
+DEFAULT_SECRET_NAMES = ("password", "passwd", "pwd", "passphrase", "secret", "token", "api_key", "apikey", "credential", "credentials", "private_key")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
