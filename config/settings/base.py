@@ -343,6 +343,10 @@ MOCK_JOURNAL_SECRET_NAMES = env.list(
         "private_key",
     ],
 )
+# A batch write waiting longer (a locked table) fails and is retried; the
+# final flush on a graceful shutdown gives up (counting what it drops) after:
+MOCK_JOURNAL_WRITE_TIMEOUT = env.float("MOCK_JOURNAL_WRITE_TIMEOUT", default=5.0)
+MOCK_JOURNAL_SHUTDOWN_TIMEOUT = env.float("MOCK_JOURNAL_SHUTDOWN_TIMEOUT", default=5.0)
 MOCK_JOURNAL_MAX_AGE_DAYS = env.int("MOCK_JOURNAL_MAX_AGE_DAYS", default=14)
 MOCK_JOURNAL_MAX_ROWS = env.int("MOCK_JOURNAL_MAX_ROWS", default=200_000)
 CELERY_BEAT_SCHEDULE["mocks-prune-journal"] = {

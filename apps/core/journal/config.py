@@ -25,6 +25,8 @@ class JournalConfig:
     secret_names: frozenset[str]
     max_age_days: int
     max_rows: int
+    write_timeout: float
+    shutdown_timeout: float
 
 
 @cache
@@ -44,6 +46,8 @@ def journal_config() -> JournalConfig:
         ),
         max_age_days=int(get("MAX_AGE_DAYS", 14)),
         max_rows=int(get("MAX_ROWS", 200_000)),
+        write_timeout=float(get("WRITE_TIMEOUT", 5.0)),
+        shutdown_timeout=float(get("SHUTDOWN_TIMEOUT", 5.0)),
     )
 
 
