@@ -314,3 +314,12 @@ def test_portal_detail_of_someone_elses_entry_is_404(
     assert client.get(f"/portal/journal/{mine.pk}/").status_code == 404
     theirs = owned_and_foreign["theirs"]
     assert client.get(f"/portal/journal/{theirs.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("person", "told"), [("other_user", True), ("staff_user", False)]
+)
+def test_the_portal_says_whose_calls_a_user_sees(client, request, person, told):
+    client.force_login(request.getfixturevalue(person))
+    page = client.get("/portal/journal/").content.decode()
+    assert ("the groups you created and the calls you made yourself" in page) is told
