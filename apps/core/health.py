@@ -3,6 +3,13 @@
 ``/health/`` answers as long as the process serves requests. ``/ready/`` checks
 each dependency the product needs and answers 503 naming every failing part, so
 a load balancer (or a human) sees which one is down.
+
+It also reports the journal (``checks.journal``: ok or degraded, entries
+dropped by every worker, entries buffered here). A degraded journal makes the
+body's status "degraded" but keeps the 200: the journal never fails a
+response, and a locked journal table degrades every worker at once, so a 503
+would take the whole service out of rotation to protect a record of it.
+Monitoring alerts on ``status`` and ``dropped`` instead.
 """
 
 import logging
@@ -16,6 +23,9 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .journal.health import journal_health
+from .journal.writer import writer
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +82,10 @@ def ready(request):
             continue
         elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
         results[name] = {"status": note or "ok", "latency_ms": elapsed_ms}
-    body = {"status": "unavailable" if failing else "ok", "checks": results}
+    results["journal"] = journal_health(writer)
+    degraded = results["journal"]["status"] != "ok"
+    status = "unavailable" if failing else "degraded" if degraded else "ok"
+    body = {"status": status, "checks": results}
     if failing:
         body["failing"] = failing
     return JsonResponse(body, status=503 if failing else 200)

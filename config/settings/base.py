@@ -370,8 +370,24 @@ MOCK_JOURNAL_BUFFER_MAX = env.int("MOCK_JOURNAL_BUFFER_MAX", default=50_000)
 MOCK_JOURNAL_BODY_CAP = env.int("MOCK_JOURNAL_BODY_CAP", default=16_384)
 MOCK_JOURNAL_SECRET_NAMES = env.list(
     "MOCK_JOURNAL_SECRET_NAMES",
-    default=["password", "secret", "token", "api_key", "apikey", "client_secret"],
+    default=[
+        "password",
+        "passwd",
+        "pwd",
+        "passphrase",
+        "secret",
+        "token",
+        "api_key",
+        "apikey",
+        "credential",
+        "credentials",
+        "private_key",
+    ],
 )
+# A batch write waiting longer (a locked table) fails and is retried; the
+# final flush on a graceful shutdown gives up (counting what it drops) after:
+MOCK_JOURNAL_WRITE_TIMEOUT = env.float("MOCK_JOURNAL_WRITE_TIMEOUT", default=5.0)
+MOCK_JOURNAL_SHUTDOWN_TIMEOUT = env.float("MOCK_JOURNAL_SHUTDOWN_TIMEOUT", default=5.0)
 MOCK_JOURNAL_MAX_AGE_DAYS = env.int("MOCK_JOURNAL_MAX_AGE_DAYS", default=14)
 MOCK_JOURNAL_MAX_ROWS = env.int("MOCK_JOURNAL_MAX_ROWS", default=200_000)
 CELERY_BEAT_SCHEDULE["mocks-prune-journal"] = {

@@ -11,6 +11,7 @@ from django.utils import timezone
 from apps.core import journal
 from apps.core.journal import JournalEntry, journal_prune
 from apps.core.tasks import prune_journal
+from apps.mocks import models as m
 from apps.mocks import services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_engine")]
@@ -123,7 +124,7 @@ def test_full_buffer_drops_instead_of_blocking(client, endpoint, settings):
 
 def _entry(age_days=0, **kw):
     entry = JournalEntry.objects.create(
-        group_slug="g", method="GET", path="/x", status=200, **kw
+        **{"group_slug": "g", "method": "GET", "path": "/x", "status": 200, **kw}
     )
     JournalEntry.objects.filter(pk=entry.pk).update(
         created_at=timezone.now() - timedelta(days=age_days)
@@ -178,10 +179,10 @@ def test_prune_task_and_command():
 
 
 @pytest.mark.urls(__name__)
-def test_api_lists_with_filters(client, user):
+def test_api_lists_with_filters(client, staff_user):
     _entry(chaos_fault="timeout", chaos=True)
     _entry()
-    client.force_login(user)
+    client.force_login(staff_user)
     resp = client.get("/api/journal?fault=timeout")
     assert resp.status_code == 200 and resp.json()["count"] == 1
 
@@ -213,11 +214,11 @@ def test_api_since_out_of_range_once_in_utc_is_400(client, user):
 
 
 @pytest.mark.urls(__name__)
-def test_export_streams_jsonl_pairs(client, user, endpoint):
+def test_export_streams_jsonl_pairs(client, staff_user, endpoint):
     call(client)
     call(client)
     journal.writer.flush()
-    client.force_login(user)
+    client.force_login(staff_user)
     resp = client.get(
         f"/api/journal/export?group=jg&since={(timezone.now() - timedelta(hours=1)).isoformat()}".replace(
             "+", "%2B"
@@ -229,3 +230,96 @@ def test_export_streams_jsonl_pairs(client, user, endpoint):
     record = json.loads(lines[0])
     assert set(record) >= {"request", "response", "latency_ms"}
     assert record["response"]["status"] == 200
+
+
+# --- who reads what -------------------------------------------------------------
+
+
+@pytest.fixture
+def owned_and_foreign(user, other_user):
+    """One call to a group ``user`` owns, one to ``other_user``'s group, one
+    no endpoint matched below ``user``'s slug, one ``user`` made elsewhere
+    and one an SP-API seller made."""
+    mine = services.group_create(data={"name": "Mine", "slug": "mine"}, user=user)
+    theirs = services.group_create(
+        data={"name": "Theirs", "slug": "theirs"}, user=other_user
+    )
+    return {
+        "mine": _entry(group_slug="mine", group_id=mine.pk, path="/a"),
+        "theirs": _entry(group_slug="theirs", group_id=theirs.pk, path="/b"),
+        "unmatched": _entry(group_slug="mine", path="/nothing-here"),
+        "own call": _entry(
+            group_slug="", path="/api/groups", principal=f"user:{user.pk}"
+        ),
+        "seller": _entry(group_slug="", path="/amazon/orders", principal="seller:A1"),
+    }
+
+
+def _api_paths(client, person):
+    client.force_login(person)
+    return sorted(
+        r["request"]["path"] for r in client.get("/api/journal").json()["results"]
+    )
+
+
+@pytest.mark.urls(__name__)
+def test_a_user_reads_their_groups_and_their_own_calls_only(
+    client, user, owned_and_foreign
+):
+    assert _api_paths(client, user) == ["/a", "/api/groups", "/nothing-here"]
+
+
+@pytest.mark.urls(__name__)
+def test_another_user_does_not_read_them(client, other_user, owned_and_foreign):
+    assert _api_paths(client, other_user) == ["/b"]
+
+
+@pytest.mark.urls(__name__)
+def test_staff_read_every_entry(client, staff_user, owned_and_foreign):
+    assert len(_api_paths(client, staff_user)) == 5
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("url", ["/api/journal/export", "/portal/journal/export/"])
+def test_exports_hold_only_what_the_user_may_read(
+    client, other_user, owned_and_foreign, url
+):
+    client.force_login(other_user)
+    resp = client.get(url)
+    lines = b"".join(resp.streaming_content).decode().splitlines()
+    assert [json.loads(line)["request"]["path"] for line in lines] == ["/b"]
+
+
+def test_a_deleted_group_keeps_its_entries_its_owners(client, user, owned_and_foreign):
+    # Another user taking the slug afterwards must not inherit its traffic.
+    services.group_delete(group=m.Group.objects.get(slug="mine"))
+    services.group_create(data={"name": "Mine 2", "slug": "mine"}, user=None)
+    client.force_login(user)
+    page = client.get("/portal/journal/")
+    assert page.status_code == 200
+    assert {e.path for e in page.context["page"]} >= {"/a", "/api/groups"}
+
+
+def test_portal_list_hides_other_groups(client, other_user, owned_and_foreign):
+    client.force_login(other_user)
+    page = client.get("/portal/journal/")
+    assert [e.path for e in page.context["page"]] == ["/b"]
+
+
+def test_portal_detail_of_someone_elses_entry_is_404(
+    client, other_user, owned_and_foreign
+):
+    client.force_login(other_user)
+    mine = owned_and_foreign["mine"]
+    assert client.get(f"/portal/journal/{mine.pk}/").status_code == 404
+    theirs = owned_and_foreign["theirs"]
+    assert client.get(f"/portal/journal/{theirs.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("person", "told"), [("other_user", True), ("staff_user", False)]
+)
+def test_the_portal_says_whose_calls_a_user_sees(client, request, person, told):
+    client.force_login(request.getfixturevalue(person))
+    page = client.get("/portal/journal/").content.decode()
+    assert ("the groups you created and the calls you made yourself" in page) is told

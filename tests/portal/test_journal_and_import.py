@@ -27,7 +27,13 @@ def entries(group):
             chaos=True,
             chaos_fault="http_500",
         ),
-        JournalEntryFactory(group_slug="elsewhere", path="/x", method="POST"),
+        # Not one of the user's groups, but a call the user made: theirs to read.
+        JournalEntryFactory(
+            group_slug="elsewhere",
+            path="/x",
+            method="POST",
+            principal=f"user:{group.created_by_id}",
+        ),
     ]
 
 

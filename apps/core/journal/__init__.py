@@ -12,7 +12,13 @@ family, operation or training episode. Retention: ``journal_prune``.
 """
 
 from .models import JournalEntry
-from .queries import families_seen, iter_jsonl, journal_filter, journal_prune
+from .queries import (
+    families_seen,
+    iter_jsonl,
+    journal_filter,
+    journal_prune,
+    journal_readable_by,
+)
 from .recording import (
     annotate,
     build_entry,
@@ -37,6 +43,7 @@ __all__ = [
     "iter_jsonl",
     "journal_filter",
     "journal_prune",
+    "journal_readable_by",
     "now_ms",
     "principal_of",
     "record",

@@ -9,7 +9,9 @@ from typing import Any
 from django.conf import settings
 from django.core.signals import setting_changed
 
-DEFAULT_SECRET_NAMES = ("password", "secret", "token", "api_key", "apikey", "access_token", "refresh_token", "client_secret")  # fmt: skip
+# Compared normalised (redaction.normal_name): "api_key" also covers Api-Key
+# and apiKey; a field ending in "_token" is caught by "token".
+DEFAULT_SECRET_NAMES = ("password", "passwd", "pwd", "passphrase", "secret", "token", "api_key", "apikey", "credential", "credentials", "private_key")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,8 @@ class JournalConfig:
     secret_names: frozenset[str]
     max_age_days: int
     max_rows: int
+    write_timeout: float
+    shutdown_timeout: float
 
 
 @cache
@@ -42,6 +46,8 @@ def journal_config() -> JournalConfig:
         ),
         max_age_days=int(get("MAX_AGE_DAYS", 14)),
         max_rows=int(get("MAX_ROWS", 200_000)),
+        write_timeout=float(get("WRITE_TIMEOUT", 5.0)),
+        shutdown_timeout=float(get("SHUTDOWN_TIMEOUT", 5.0)),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, timedelta
+from typing import Any
 
 from django.db import connections, models
 from django.utils import timezone
@@ -87,6 +88,31 @@ def journal_filter(params: Mapping[str, str]) -> models.QuerySet[JournalEntry]:
                 raise ValueError(f"{name} is out of range") from exc
             qs = qs.filter(**{lookup: when})
     return qs
+
+
+def journal_readable_by(
+    qs: models.QuerySet[JournalEntry],
+    *,
+    user: Any,
+    group_ids: Any = (),
+    group_slugs: Any = (),
+) -> models.QuerySet[JournalEntry]:
+    """The entries ``user`` may read: all of them for staff; otherwise the
+    calls to the mock groups they own (``group_ids``, deleted ones included;
+    ``group_slugs``, their live groups, for the calls no endpoint matched)
+    and the calls they made themselves (principal ``user:<id>``). The caller
+    names the groups, so the journal never imports the app that owns them.
+    A journal holds other callers' requests (an SP-API seller's, another
+    team's): reading one is reading their traffic."""
+    if not (user and user.is_authenticated):
+        return qs.none()
+    if user.is_staff:
+        return qs
+    return qs.filter(
+        models.Q(group_id__in=group_ids)
+        | models.Q(group_id__isnull=True, group_slug__in=group_slugs)
+        | models.Q(principal=f"user:{user.pk}")
+    )
 
 
 def iter_jsonl(entries: Iterable[JournalEntry]) -> Iterable[str]:

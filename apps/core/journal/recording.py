@@ -94,7 +94,11 @@ def build_entry(
         request_body, redact=True, content_type=content_type, extra=secret_fields
     )
     response_text, response_cut = capped_text(
-        response_body, redact=redact_response, extra=secret_fields
+        response_body,
+        redact=redact_response,
+        content_type=response_headers.get("content-type")
+        or response_headers.get("Content-Type", ""),
+        extra=secret_fields,
     )
     return {
         "created_at": timezone.now(),
@@ -106,7 +110,7 @@ def build_entry(
         "request_id": request_id[:64],
         "method": method[:10],
         "path": path[:2000],
-        "query": redact_query(query),
+        "query": redact_query(query, secret_fields),
         "request_headers": redact_headers(request_headers),
         "request_body": body_text,
         "request_body_truncated": body_cut or not request_body_captured,

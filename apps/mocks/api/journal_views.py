@@ -1,6 +1,8 @@
 """Journal API: ``GET /api/journal`` (filtered, paginated) and
 ``GET /api/journal/export`` (streamed JSONL, one request/response per line),
-over the calls of every API family (``?family=amazon&operation=getOrders``)."""
+over the calls of every API family (``?family=amazon&operation=getOrders``).
+Staff read every entry; anyone else the calls to their own groups and the
+calls they made (``readable_entries``)."""
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from rest_framework.views import APIView
 
 from apps.core import journal
 from apps.core.api_problems import problem_exception_handler
+from apps.mocks import models as m
 
 FILTERS = [
     OpenApiParameter(
@@ -37,6 +40,23 @@ FILTERS = [
 ]
 
 
+def readable_entries(user, params):
+    """The filtered entries ``user`` may read (apps/core/journal's rule,
+    with the groups they created as the groups they own). A bad filter
+    value raises ValueError."""
+    owned = (
+        m.Group.all_objects.filter(created_by=user)
+        if user.is_authenticated
+        else m.Group.all_objects.none()
+    )
+    return journal.journal_readable_by(
+        journal.journal_filter(params),
+        user=user,
+        group_ids=owned.values("pk"),
+        group_slugs=owned.filter(deleted_at__isnull=True).values("slug"),
+    )
+
+
 class JournalPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
@@ -52,7 +72,7 @@ class _JournalBase(APIView):
 
     def entries(self, request):
         try:
-            return journal.journal_filter(request.query_params)
+            return readable_entries(request.user, request.query_params)
         except (ValueError, TypeError) as exc:
             raise exceptions.ValidationError({"detail": str(exc)}) from exc
 

@@ -37,6 +37,7 @@ from django.views.decorators.http import require_http_methods
 from apps.mocks import models as m
 from apps.mocks import selectors, services
 from apps.mocks import validators as v
+from apps.mocks.api.journal_views import readable_entries
 from apps.mocks.api.permissions import can_edit
 
 from . import forms as f
@@ -733,7 +734,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
     }
     if journal is not None:
         params = form.params() if request.GET else {}
-        entries = journal.journal_filter(params)
+        entries = readable_entries(request.user, params)
         page = Paginator(entries, JOURNAL_PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(
             page=page,
@@ -760,7 +761,8 @@ def journal_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
     if journal is None:
         raise Http404
     try:
-        entry = journal.JournalEntry.objects.get(pk=entry_id)
+        # Someone else's entry is as missing as one that never was.
+        entry = readable_entries(request.user, {}).get(pk=entry_id)
     except journal.JournalEntry.DoesNotExist as exc:
         raise Http404 from exc
     group = selectors.group_list().filter(slug=entry.group_slug).first()
@@ -794,7 +796,7 @@ def journal_export(request: HttpRequest) -> HttpResponseBase:
     form = f.JournalFilterForm(request.GET or None)
     params = form.params() if request.GET else {}
     entries = (
-        journal.journal_filter(params)
+        readable_entries(request.user, params)
         .order_by("created_at", "id")
         .iterator(chunk_size=500)
     )

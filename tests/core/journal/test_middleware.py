@@ -114,14 +114,26 @@ def test_episode_header_is_kept_only_when_well_formed(api, header, kept):
 
 
 def test_a_body_too_deep_to_parse_is_refused_and_not_kept(api):
-    # Refused before any view (JSON_MAX_DEPTH), so never walked for redaction.
-    deep = "[" * 5000 + "]" * 5000
+    # Refused before any view (JSON_MAX_DEPTH), so never walked for redaction,
+    # and its secret never stored.
+    deep = "[" * 5000 + '{"password": "s3cr3t"}' + "]" * 5000
     api.post("/api/groups", deep, content_type="application/json")
 
     (entry,) = recorded()
     assert entry.status == 400
     assert entry.request_body == ""
     assert entry.request_body_truncated
+
+
+def test_a_deep_body_that_names_no_secret_is_kept_as_sent(api):
+    # Nothing in it can be a secret (the scan finds no secret name), so there
+    # is nothing to walk and no reason to lose it (as deep as JSON_MAX_DEPTH
+    # lets a body reach a view).
+    deep = "[" * 99 + "]" * 99
+    api.post("/api/groups", deep, content_type="application/json")
+
+    (entry,) = recorded()
+    assert entry.request_body == deep
 
 
 def test_a_multipart_upload_is_recorded_without_its_body(api):
