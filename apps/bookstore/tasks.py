@@ -1,0 +1,19 @@
+"""Celery tasks: thin wrappers over services, idempotent and safe to retry."""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from .services import delivery_advance
+
+
+@shared_task(
+    name="bookstore.advance_delivery",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+    acks_late=True,
+)
+def advance_delivery(delivery_id: str, from_status: str) -> str | None:
+    """One step of a delivery's progression; the service enqueues the next."""
+    delivery = delivery_advance(delivery_id=delivery_id, from_status=from_status)
+    return delivery.status if delivery else None
