@@ -41,3 +41,31 @@ def order_body(book):
         "customer": {"name": "Ada Reader", "email": "ada@example.com"},
         "payment": dict(GOOD_CARD),
     }
+
+
+@pytest.fixture
+def live_bookstore(transactional_db, tmp_path):
+    """``live_bookstore(workers=2, **env)``: a real server (gunicorn with
+    uvicorn workers, as deployed) on the test's PostgreSQL database; the test
+    creates its rows with the ORM (committed: transactional_db). Stopped at
+    the end of the test."""
+    from django.conf import settings
+
+    from tests.e2e.server import LiveServer, server_env
+
+    started = []
+
+    def start(workers: int = 2, **extra: str) -> LiveServer:
+        db = settings.DATABASES["default"]
+        url = (
+            f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST']}:"
+            f"{db.get('PORT') or 5432}/{db['NAME']}"
+        )
+        env = server_env(url, E2E_LOG_DIR=str(tmp_path), **extra)
+        server = LiveServer("config.asgi:application", env, workers=workers)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
