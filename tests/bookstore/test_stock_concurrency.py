@@ -27,7 +27,7 @@ def order(isbns):
     }
 
 
-def fire(url, key, bodies):
+def fire(url, key, bodies, path="/bookstore/api/orders", headers=None):
     """POST every body at once (a barrier releases all threads together)."""
     barrier = threading.Barrier(len(bodies))
 
@@ -35,7 +35,7 @@ def fire(url, key, bodies):
         with httpx.Client(base_url=url, timeout=30) as client:
             barrier.wait(timeout=30)
             return client.post(
-                "/bookstore/api/orders", json=body, headers={"X-API-Key": key}
+                path, json=body, headers={"X-API-Key": key, **(headers or {})}
             )
 
     with ThreadPoolExecutor(len(bodies)) as pool:
