@@ -3,6 +3,7 @@ and JSON request logs, seen by a real HTTP client."""
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -57,7 +58,8 @@ def test_every_worker_reports_the_whole_server(live_bookstore, tmp_path):
         assert request_count(text) == sent
 
     server.stop()
-    lines = [json.loads(line) for line in open(server.log.name) if line.startswith("{")]
+    log = Path(server.log.name).read_text().splitlines()
+    lines = [json.loads(line) for line in log if line.startswith("{")]
     requests = [x for x in lines if x.get("event") == "request"]
     assert sum(1 for x in requests if x["operation"] == "getBook") == sent
     assert all({"request_id", "status", "latency_ms"} <= set(x) for x in requests)
