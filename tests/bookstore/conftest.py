@@ -63,6 +63,7 @@ def live_bookstore(transactional_db, tmp_path):
         )
         env = server_env(url, E2E_LOG_DIR=str(tmp_path), **extra)
         server = LiveServer("config.asgi:application", env, workers=workers)
+        server.env = env  # for manage.py commands against the same database
         started.append(server)
         return server
 
