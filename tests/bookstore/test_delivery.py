@@ -121,6 +121,16 @@ def test_every_bad_address_field_is_named(api, body):
     }  # fmt: skip
 
 
+def test_a_bad_postal_code_is_named_with_the_other_bad_fields(api, body):
+    body["address"].update(country="US", postal_code="12", recipient="")
+
+    response = post(api, body)
+
+    assert {tuple(e["loc"]) for e in response.json()["detail"]} == {
+        ("body", "address", "recipient"), ("body", "address", "postal_code"),
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize(("country", "code"), [("US", "1234"), ("DE", "ABCDE"),
                                                ("PT", "1000 001")])  # fmt: skip
 def test_a_postal_code_must_fit_its_country(api, body, country, code):

@@ -225,6 +225,16 @@ def test_an_expired_card_date_is_a_422(api, order_body, unchanged):
     unchanged()
 
 
+def test_an_expired_card_is_named_with_the_other_bad_fields(api, order_body):
+    order_body["payment"].update(exp_month=1, exp_year=2020, cvc="x")
+
+    response = post(api, order_body)
+
+    assert {tuple(e["loc"]) for e in response.json()["detail"]} == {
+        ("body", "payment", "exp_year"), ("body", "payment", "cvc"),
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize("number", ["5555555555554444", "378282246310005"])
 def test_other_brands_are_recognised(api, order_body, number):
     order_body["payment"]["card_number"] = number

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,6 +19,20 @@ from apps.bookstore.selectors import SORTS
 from .validation import StrictSerializer
 
 MAX_TEXT = 200
+
+
+def _decimal(raw) -> Decimal | None:
+    try:
+        return Decimal(str(raw)) if raw is not None else None
+    except ArithmeticError:
+        return None
+
+
+def _int(raw) -> int | None:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return None
 
 
 def at_most(value: int, limit: int) -> int:
@@ -50,13 +65,11 @@ class BookQuery(StrictSerializer):
     def validate_size(self, value: int) -> int:
         return at_most(value, config().page_size_max)
 
-    def validate(self, attrs):
-        low, high = attrs.get("min_price"), attrs.get("max_price")
+    def cross_check(self, data: dict) -> dict[str, str]:
+        low, high = _decimal(data.get("min_price")), _decimal(data.get("max_price"))
         if low is not None and high is not None and low > high:
-            raise serializers.ValidationError(
-                {"min_price": ["min_price must not exceed max_price"]}
-            )
-        return attrs
+            return {"min_price": "min_price must not exceed max_price"}
+        return {}
 
 
 class BookOut(serializers.ModelSerializer):
@@ -136,14 +149,12 @@ class PaymentIn(StrictSerializer):
             )
         return digits
 
-    def validate(self, attrs):
+    def cross_check(self, data: dict) -> dict[str, str]:
+        month, year = _int(data.get("exp_month")), _int(data.get("exp_year"))
         today = date.today()
-        month, year = attrs["exp_month"], attrs["exp_year"]
-        if (year, month) < (today.year, today.month):
-            raise serializers.ValidationError(
-                {"exp_year": ["The card's expiry date is in the past"]}
-            )
-        return attrs
+        if month and year and (year, month) < (today.year, today.month):
+            return {"exp_year": "The card's expiry date is in the past"}
+        return {}
 
 
 class OrderIn(StrictSerializer):
@@ -238,14 +249,19 @@ class AddressIn(StrictSerializer):
     postal_code = serializers.CharField(max_length=12)
     country = serializers.ChoiceField(choices=sorted(POSTAL_CODES))
 
+    def cross_check(self, data: dict) -> dict[str, str]:
+        country, code = data.get("country"), data.get("postal_code")
+        valid = (
+            country not in POSTAL_CODES
+            or not isinstance(code, str)
+            or re.fullmatch(POSTAL_CODES[country], code.strip().upper())
+        )
+        return (
+            {} if valid else {"postal_code": f"Not a valid postal code for {country}"}
+        )
+
     def validate(self, attrs):
-        pattern = POSTAL_CODES[attrs["country"]]
-        code = attrs["postal_code"].strip().upper()
-        if not re.fullmatch(pattern, code):
-            raise serializers.ValidationError(
-                {"postal_code": [f"Not a valid postal code for {attrs['country']}"]}
-            )
-        attrs["postal_code"] = code
+        attrs["postal_code"] = attrs["postal_code"].strip().upper()
         return attrs
 
 

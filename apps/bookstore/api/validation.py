@@ -44,7 +44,14 @@ def query_dict(request) -> dict[str, str]:
 class StrictSerializer(serializers.Serializer):
     """Unknown fields are an error, not silently dropped: a typo in a client
     (``quantitiy``) is reported instead of ordering the default. Works nested,
-    and reports the unknown fields together with every other error."""
+    and reports the unknown fields together with every other error.
+
+    Rules across fields go in ``cross_check(data)``, on the raw data: unlike
+    DRF's ``validate()``, which only runs once every field is valid, its
+    errors are reported together with the fields' own."""
+
+    def cross_check(self, data: dict) -> dict[str, str]:
+        return {}
 
     def to_internal_value(self, data):
         unknown = sorted(set(data) - set(self.fields)) if isinstance(data, dict) else []
@@ -60,6 +67,9 @@ class StrictSerializer(serializers.Serializer):
             errors[name] = [
                 ErrorDetail("Extra inputs are not permitted", code="extra_forbidden")
             ]
+        if isinstance(data, dict):
+            for name, message in self.cross_check(data).items():
+                errors.setdefault(name, [ErrorDetail(message, code="value_error")])
         if errors:
             raise serializers.ValidationError(errors)
         return value
