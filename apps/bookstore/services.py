@@ -298,6 +298,31 @@ def delivery_advance(*, delivery_id, from_status: str) -> Delivery | None:
     return delivery
 
 
+# When a step's task is late by this much beyond its pace it was lost (a broker
+# restart, a purged queue), not slow: beat's sweep takes the step instead.
+OVERDUE_GRACE = timedelta(seconds=60)
+SWEEP_BATCH = 500
+STAMP_OF = {
+    Delivery.Status.SCHEDULED: "scheduled_at",
+    Delivery.Status.DISPATCHED: "dispatched_at",
+    Delivery.Status.IN_TRANSIT: "in_transit_at",
+}
+
+
+def delivery_advance_overdue(*, now=None) -> int:
+    """Advance every active delivery whose next step is overdue; returns how
+    many moved. Safe beside the countdown tasks: both use the same
+    conditional update, so a step is taken once."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=config().delivery_step_seconds) - OVERDUE_GRACE
+    moved = 0
+    for status, stamp in STAMP_OF.items():
+        late = Delivery.objects.filter(status=status, **{f"{stamp}__lt": cutoff})
+        for pk in late.values_list("pk", flat=True)[:SWEEP_BATCH]:
+            moved += delivery_advance(delivery_id=pk, from_status=status) is not None
+    return moved
+
+
 def _after_change(delivery: Delivery, *, previous: str | None) -> None:
     events.delivery_status_changed(delivery, previous=previous)
     if delivery.status in NEXT_STATUS:

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from .services import delivery_advance
+from .services import delivery_advance, delivery_advance_overdue
 
 
 @shared_task(
@@ -17,3 +17,11 @@ def advance_delivery(delivery_id: str, from_status: str) -> str | None:
     """One step of a delivery's progression; the service enqueues the next."""
     delivery = delivery_advance(delivery_id=delivery_id, from_status=from_status)
     return delivery.status if delivery else None
+
+
+@shared_task(
+    name="bookstore.advance_overdue_deliveries", autoretry_for=(OperationalError,)
+)
+def advance_overdue_deliveries() -> int:
+    """Beat's safety net (every minute): steps whose countdown task was lost."""
+    return delivery_advance_overdue()

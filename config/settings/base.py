@@ -350,6 +350,11 @@ BOOKSTORE_DELIVERY_STEP_SECONDS = env.float(
     "BOOKSTORE_DELIVERY_STEP_SECONDS", default=60.0
 )
 BOOKSTORE_DELIVERY_HORIZON_DAYS = env.int("BOOKSTORE_DELIVERY_HORIZON_DAYS", default=30)
+# Countdown tasks drive the steps; beat sweeps up any whose task was lost.
+CELERY_BEAT_SCHEDULE["bookstore-advance-overdue-deliveries"] = {
+    "task": "bookstore.advance_overdue_deliveries",
+    "schedule": 60.0,
+}
 # How long the "times out" test card keeps the client waiting before its 504.
 BOOKSTORE_PAYMENT_TIMEOUT_SECONDS = env.float(
     "BOOKSTORE_PAYMENT_TIMEOUT_SECONDS", default=2.0

@@ -10,6 +10,7 @@ from django.utils import timezone
 from apps.bookstore.factories import DeliveryFactory, OrderFactory, PaymentFactory
 from apps.bookstore.models import Delivery, Order
 from apps.bookstore.services import delivery_advance
+from apps.bookstore.tasks import advance_overdue_deliveries
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +176,18 @@ def test_a_step_run_twice_changes_nothing_the_second_time(paid_order, settings):
     stamped = Delivery.objects.get(pk=delivery.pk).dispatched_at
     assert delivery_advance(delivery_id=delivery.pk, from_status="scheduled") is None
     assert Delivery.objects.get(pk=delivery.pk).dispatched_at == stamped
+
+
+def test_beat_takes_the_steps_whose_task_was_lost(paid_order, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # the sweep only, no follow-up tasks
+    settings.BOOKSTORE_DELIVERY_STEP_SECONDS = 1
+    lost = DeliveryFactory(
+        order=paid_order, scheduled_at=timezone.now() - timedelta(hours=1)
+    )
+    fresh = DeliveryFactory(order=PaymentFactory().order)
+
+    assert advance_overdue_deliveries.apply().get() == 1
+
+    assert Delivery.objects.get(pk=lost.pk).status == "dispatched"
+    assert Delivery.objects.get(pk=fresh.pk).status == "scheduled"
+    assert "bookstore-advance-overdue-deliveries" in settings.CELERY_BEAT_SCHEDULE
