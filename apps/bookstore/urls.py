@@ -3,7 +3,7 @@
 
 from django.urls import path
 from drf_spectacular.views import (
-    SpectacularAPIView,
+    SpectacularJSONAPIView,
     SpectacularRedocView,
     SpectacularSwaggerView,
 )
@@ -16,7 +16,7 @@ from .api.schema import BookstoreAutoSchema
 
 urlpatterns = [
     path("api/books", views.BooksView.as_view(), name="bookstore-books"),
-    path("api/books/<str:isbn_raw>", views.BookView.as_view(), name="bookstore-book"),
+    path("api/books/<str:isbn>", views.BookView.as_view(), name="bookstore-book"),
     path("api/orders", views.OrdersView.as_view(), name="bookstore-orders"),
     path(
         "api/orders/<str:order_id>", views.OrderView.as_view(), name="bookstore-order"
@@ -36,7 +36,7 @@ urlpatterns = [
     ),
     path(
         "openapi.json",
-        SpectacularAPIView.as_view(
+        SpectacularJSONAPIView.as_view(
             urlconf="apps.bookstore.urls",
             custom_settings={
                 "TITLE": "Bookstore API",

@@ -6,6 +6,8 @@ from rest_framework.test import APIClient
 from apps.bookstore.factories import BookFactory
 from apps.bookstore.services import api_key_create
 
+# Generous: the machine running CI is shared, and gunicorn imports Django twice.
+STARTUP_TIMEOUT = 120
 GOOD_CARD = {
     "method": "card",
     "card_number": "4242 4242 4242 4242",
@@ -62,7 +64,10 @@ def live_bookstore(transactional_db, tmp_path):
             f"{db.get('PORT') or 5432}/{db['NAME']}"
         )
         env = server_env(url, E2E_LOG_DIR=str(tmp_path), **extra)
-        server = LiveServer("config.asgi:application", env, workers=workers)
+        server = LiveServer(
+            "config.asgi:application", env, workers=workers,
+            startup_timeout=STARTUP_TIMEOUT,
+        )  # fmt: skip
         server.env = env  # for manage.py commands against the same database
         started.append(server)
         return server

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 pytestmark = pytest.mark.django_db
 
 PATHS = {
-    "/api/books", "/api/books/{isbn_raw}", "/api/orders", "/api/orders/{order_id}",
+    "/api/books", "/api/books/{isbn}", "/api/orders", "/api/orders/{order_id}",
     "/api/delivery", "/api/delivery/{delivery_id}", "/health", "/metrics",
     "/_mock/reset",
 }  # fmt: skip
@@ -18,8 +18,9 @@ PATHS = {
 
 @pytest.fixture
 def schema():
-    response = APIClient().get("/bookstore/openapi.json?format=json")
+    response = APIClient().get("/bookstore/openapi.json")
     assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.oai.openapi+json")
     return json.loads(response.content)
 
 

@@ -15,7 +15,8 @@ from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from apps.bookstore import health, isbn, metrics, selectors, services
+from apps.bookstore import health, metrics, selectors, services
+from apps.bookstore import isbn as isbns
 from apps.core import idempotency
 from apps.core.api_views import FamilyAPIView
 from apps.core.errors import ApiError, ErrorKind, FieldError
@@ -134,15 +135,13 @@ class BookView(BookstoreView):
         summary="One book by ISBN-10 or ISBN-13",
         responses={200: s.BookOut, 404: _error("Unknown ISBN"), **AUTH_ERRORS},
     )
-    def get(self, request, isbn_raw: str):
+    def get(self, request, isbn: str):
         try:
-            isbn13 = isbn.normalize(isbn_raw)
-        except isbn.InvalidIsbn as exc:
+            isbn13 = isbns.normalize(isbn)
+        except isbns.InvalidIsbn as exc:
             raise ApiError(
                 kind=ErrorKind.VALIDATION,
-                fields=[
-                    FieldError(("path", "isbn"), str(exc), "isbn_invalid", isbn_raw)
-                ],
+                fields=[FieldError(("path", "isbn"), str(exc), "isbn_invalid", isbn)],
             ) from None
         return Response(s.BookOut(selectors.book_get(isbn=isbn13)).data)
 

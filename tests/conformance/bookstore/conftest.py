@@ -33,7 +33,8 @@ def base_url(tmp_path_factory):
     )
     manage(env, "migrate", "--noinput")
     manage(env, "seed", "bookstore")
-    server = LiveServer("config.asgi:application", env)
+    # Generous: a shared CI machine may take long to import Django.
+    server = LiveServer("config.asgi:application", env, startup_timeout=120)
     yield server.url + "/bookstore"
     server.stop()
 
