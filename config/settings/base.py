@@ -117,6 +117,8 @@ LOCAL_APPS = [
     "apps.accounts",
     "apps.mocks",
     "apps.amazon",
+    "apps.core.idempotency",
+    "apps.bookstore",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -394,3 +396,35 @@ CELERY_BEAT_SCHEDULE["mocks-prune-journal"] = {
     "task": "apps.core.tasks.prune_journal",
     "schedule": 3600.0,
 }
+
+# --- Bookstore API (apps/bookstore, docs/bookstore.md) ---------------------------
+BOOKSTORE_MAX_QUANTITY = env.int("BOOKSTORE_MAX_QUANTITY", default=10)  # per ISBN
+BOOKSTORE_MAX_ITEMS = env.int("BOOKSTORE_MAX_ITEMS", default=50)  # lines per order
+BOOKSTORE_PAGE_SIZE_MAX = env.int("BOOKSTORE_PAGE_SIZE_MAX", default=100)
+# Seconds between delivery steps (scheduled → dispatched → in transit → delivered);
+# tests and demos set it to a fraction of a second.
+BOOKSTORE_DELIVERY_STEP_SECONDS = env.float(
+    "BOOKSTORE_DELIVERY_STEP_SECONDS", default=60.0
+)
+BOOKSTORE_DELIVERY_HORIZON_DAYS = env.int("BOOKSTORE_DELIVERY_HORIZON_DAYS", default=30)
+# Countdown tasks drive the steps; beat sweeps up any whose task was lost.
+CELERY_BEAT_SCHEDULE["bookstore-advance-overdue-deliveries"] = {
+    "task": "bookstore.advance_overdue_deliveries",
+    "schedule": 60.0,
+}
+# How long the "times out" test card keeps the client waiting before its 504.
+BOOKSTORE_PAYMENT_TIMEOUT_SECONDS = env.float(
+    "BOOKSTORE_PAYMENT_TIMEOUT_SECONDS", default=2.0
+)
+# Seed the demo key "secret123"; unset: only when DEBUG is on (dev).
+BOOKSTORE_SEED_DEMO_KEY = env.bool("BOOKSTORE_SEED_DEMO_KEY", default=None)
+# Idempotency keys (apps/core/idempotency): kept 24 h, pruned hourly by beat.
+IDEMPOTENCY_KEY_TTL_SECONDS = env.int("IDEMPOTENCY_KEY_TTL_SECONDS", default=86_400)
+CELERY_BEAT_SCHEDULE["core-prune-idempotency-keys"] = {
+    "task": "apps.core.idempotency.tasks.prune_idempotency_keys",
+    "schedule": 3600.0,
+}
+# LOG_FORMAT=json: one JSON object per line (apps/core/logs.py); plain by default.
+if env("LOG_FORMAT", default="plain") == "json":
+    LOGGING["formatters"]["json"] = {"()": "apps.core.logs.JsonFormatter"}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
