@@ -115,6 +115,7 @@ LOCAL_APPS = [
     "apps.accounts",
     "apps.mocks",
     "apps.amazon",
+    "apps.generator",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
