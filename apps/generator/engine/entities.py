@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import catalog as cat
 from .keys import ANCHOR, DAY, cumulative, draws, iso, iso_date, money, record_id
-from .pools import LOCALES, Locale, Pools, pools
+from .pools import LOCALES, POOL_SIZE, Locale, Pools, pools
 from .universe import (
     RETURN_BLOCK,
     SIZES,
@@ -91,17 +91,15 @@ def _price(ctx: Ctx, usd_cents: int) -> int:
     return round(usd_cents * ctx.locale.rate)
 
 
+@cache
+def _phone_format(pattern: str) -> tuple[str, int]:
+    """ "+1 (###) ###-####" as a %-format with one %s per digit."""
+    return pattern.replace("%", "%%").replace("#", "%s"), pattern.count("#")
+
+
 def _phone(ctx: Ctx, d) -> str:
-    pattern = ctx.locale.phone
-    digits = str(d.below(10 ** pattern.count("#"))).zfill(pattern.count("#"))
-    out, k = [], 0
-    for ch in pattern:
-        if ch == "#":
-            out.append(digits[k])
-            k += 1
-        else:
-            out.append(ch)
-    return "".join(out)
+    template, digits = _phone_format(ctx.locale.phone)
+    return template % tuple(str(d.below(10**digits)).zfill(digits))
 
 
 def _ago(d, low_days: int, high_days: int) -> int:
@@ -124,16 +122,22 @@ USER_FIELDS = (
 )  # fmt: skip
 
 
+def _user_place(p: Pools, d) -> tuple[str, str, str, str]:
+    # First of a user's draws, so an order reads its user's address without
+    # drawing the rest of the user.
+    city, state, postal = p.places[d.below(POOL_SIZE)]
+    return p.streets[d.below(POOL_SIZE)], city, state, postal
+
+
 def user_and_created(ctx: Ctx, i: int) -> tuple[dict, int]:
     d = draws(ctx.seed, "users", i)
     p = ctx.pools
-    first, last, first_a, last_a = p.names[d.below(len(p.names))]
-    city, state, postal = p.places[d.below(len(p.places))]
+    street, city, state, postal = _user_place(p, d)
+    first, last, first_a, last_a = p.names[d.below(POOL_SIZE)]
     # The index makes the username (and so the email) unique; names carry no
     # digits, so "ana.silva12" can only be user 12's.
     username = f"{first_a}.{last_a}{i}"
     created = _ago(d, 1, 3 * 365)
-    updated = created + d.below(ANCHOR - created + 1)
     record = {
         "user_id": record_id(ctx.seed, "users", i),
         "email": f"{username}@{p.email_domains[d.below(len(p.email_domains))]}",
@@ -141,31 +145,33 @@ def user_and_created(ctx: Ctx, i: int) -> tuple[dict, int]:
         "first_name": first,
         "last_name": last,
         "phone_number": _phone(ctx, d),
-        "address": p.streets[d.below(len(p.streets))],
+        "address": street,
         "city": city,
         "state": state,
         "postal_code": postal,
         "country": ctx.locale.country,
         "created_at": iso(created),
-        "updated_at": iso(updated),
+        "updated_at": iso(created + d.below(ANCHOR - created + 1)),
         "is_active": d.chance(92),
         "loyalty_points": d.below(50) * d.below(100),
     }
     return record, created
 
 
+def user_address(ctx: Ctx, i: int) -> dict:
+    """The address an order of user ``i`` ships to."""
+    street, city, state, postal = _user_place(ctx.pools, draws(ctx.seed, "users", i))
+    return {
+        "street": street,
+        "city": city,
+        "state": state,
+        "postal_code": postal,
+        "country": ctx.locale.country,
+    }
+
+
 def user(ctx: Ctx, i: int) -> dict:
     return user_and_created(ctx, i)[0]
-
-
-def _user_address(u: dict) -> dict:
-    return {
-        "street": u["address"],
-        "city": u["city"],
-        "state": u["state"],
-        "postal_code": u["postal_code"],
-        "country": u["country"],
-    }
 
 
 # --- categories, vendors, products, warehouses, inventory ------------------
@@ -245,6 +251,13 @@ def product_core(seed: int, i: int) -> tuple[int, int, int, int]:
     need of a product, from its first draws only (cached: an order batch
     asks for the same few thousand products again and again)."""
     return _product_head(draws(seed, "products", i))
+
+
+@lru_cache(maxsize=SIZES["products"])
+def product_refs(seed: int, i: int) -> tuple[str, str, int]:
+    """(product_id, sku, price in US cents): what an order item copies."""
+    category_index, _vendor, cents, _created = product_core(seed, i)
+    return record_id(seed, "products", i), sku(category_index, i), cents
 
 
 def sku(category_index: int, i: int) -> str:
@@ -469,15 +482,15 @@ def _items(ctx: Ctx, d, owner: str, i: int, count: int) -> tuple[list[dict], int
         while p in seen:
             p = d.below(SIZES["products"])
         seen.add(p)
-        category_index, _vendor, cents = product_core(ctx.seed, p)[:3]
+        product_id, product_sku, cents = product_refs(ctx.seed, p)
         unit = _price(ctx, cents)
         quantity = d.weighted(QUANTITY)
         subtotal += unit * quantity
         exponent = ctx.locale.exponent
         items.append({
             "order_item_id": record_id(ctx.seed, owner, i * 8 + k),
-            "product_id": record_id(ctx.seed, "products", p),
-            "sku": sku(category_index, p),
+            "product_id": product_id,
+            "sku": product_sku,
             "quantity": quantity,
             "unit_price": money(unit, exponent),
             "line_total": money(unit * quantity, exponent),
@@ -521,11 +534,10 @@ def order(ctx: Ctx, i: int) -> dict:
     if status == "cancelled":
         cancelled = updated = placed + d.between(600, 2 * DAY)
     exponent = ctx.locale.exponent
-    u = user(ctx, user_index)
     return {
         "order_id": record_id(ctx.seed, "orders", i),
         "order_number": f"ORD-{i + 1:08d}",
-        "user_id": u["user_id"],
+        "user_id": record_id(ctx.seed, "users", user_index),
         "status": status,
         "currency": ctx.locale.currency,
         "items": items,
@@ -540,7 +552,7 @@ def order(ctx: Ctx, i: int) -> dict:
         "tax": money(tax, exponent),
         "total": money(subtotal - discount + shipping + tax, exponent),
         "payment_method": d.weighted(PAYMENT_METHODS),
-        "shipping_address": _user_address(u),
+        "shipping_address": user_address(ctx, user_index),
         "created_at": iso(placed),
         "updated_at": iso(updated),
         "shipped_at": shipped and iso(shipped),

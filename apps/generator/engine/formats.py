@@ -110,44 +110,72 @@ def _csv(entity: Entity, batches) -> Iterator[bytes]:
 
 
 def _text(value) -> str:
+    if value.__class__ is str:
+        return escape(value)
     if value is True:
         return "true"
     if value is False:
         return "false"
-    return escape(value) if isinstance(value, str) else str(value)
+    return str(value)
 
 
-def _xml_fields(
-    out: list[str], fields: tuple[Field, ...], record: dict, indent: str
-) -> None:
+def _xml_plan(fields: tuple[Field, ...], depth: int) -> tuple:
+    """Per field: (name, kind, open tag, close tag, empty element, children's
+    plan), the tags built once per entity instead of once per value."""
+    indent = "\t" * depth
+    plan = []
     for fld in fields:
-        value = record[fld.name]
-        name = fld.name
-        if value is None or value == []:
-            out.append(f"{indent}<{name}/>\n")
-        elif fld.type == "object":
-            out.append(f"{indent}<{name}>\n")
-            _xml_fields(out, fld.children, value, indent + "\t")
-            out.append(f"{indent}</{name}>\n")
-        elif fld.type == "array":
-            out.append(f"{indent}<{name}>\n")
-            for entry in value:
-                out.append(f"{indent}\t<item>\n")
-                _xml_fields(out, fld.children, entry, indent + "\t\t")
-                out.append(f"{indent}\t</item>\n")
-            out.append(f"{indent}</{name}>\n")
+        kind = fld.type if fld.type in ("object", "array") else "value"
+        inner = depth + (2 if kind == "array" else 1)
+        children = _xml_plan(fld.children, inner) if fld.children else ()
+        if kind == "value":
+            opening, closing = f"{indent}<{fld.name}>", f"</{fld.name}>\n"
         else:
-            out.append(f"{indent}<{name}>{_text(value)}</{name}>\n")
+            opening, closing = f"{indent}<{fld.name}>\n", f"{indent}</{fld.name}>\n"
+        plan.append(
+            (
+                fld.name,
+                kind,
+                opening,
+                closing,
+                f"{indent}<{fld.name}/>\n",
+                children,
+                indent,
+            )
+        )
+    return tuple(plan)
+
+
+def _xml_fields(out: list[str], plan: tuple, record: dict) -> None:
+    append = out.append
+    for name, kind, opening, closing, empty, children, indent in plan:
+        value = record[name]
+        if value is None or value == []:
+            append(empty)
+        elif kind == "value":
+            append(opening + _text(value) + closing)
+        elif kind == "object":
+            append(opening)
+            _xml_fields(out, children, value)
+            append(closing)
+        else:
+            append(opening)
+            for entry in value:
+                append(f"{indent}\t<item>\n")
+                _xml_fields(out, children, entry)
+                append(f"{indent}\t</item>\n")
+            append(closing)
 
 
 def _xml(entity: Entity, batches) -> Iterator[bytes]:
     tag = entity.singular
+    plan = _xml_plan(entity.fields, 2)
     yield f'<?xml version="1.0" ?>\n<{entity.plural}>\n'.encode()
     for rows in batches:
         out: list[str] = []
         for row in rows:
             out.append(f"\t<{tag}>\n")
-            _xml_fields(out, entity.fields, row, "\t\t")
+            _xml_fields(out, plan, row)
             out.append(f"\t</{tag}>\n")
         yield "".join(out).encode()
     yield f"</{entity.plural}>\n".encode()

@@ -10,6 +10,8 @@ orders whose status the generator fixes to ``delivered``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .keys import draws
 
 SIZES: dict[str, int] = {
@@ -41,6 +43,7 @@ RETURN_BLOCK = 10
 SUBSCRIPTION_STRIDE = 7919
 
 
+@lru_cache(maxsize=4096)  # ten consecutive orders ask for the same block
 def returnable_order(seed: int, block: int) -> int:
     """The order of ``block`` that is delivered by construction."""
     return block * RETURN_BLOCK + draws(seed, "orders/slot", block).below(RETURN_BLOCK)
