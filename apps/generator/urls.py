@@ -12,7 +12,7 @@ from drf_spectacular.views import (
 )
 
 from .api.schema import entity_schema
-from .api.views import EntityView
+from .api.views import BundleView, EntityView
 from .engine import ENTITIES, VERSION
 
 
@@ -51,6 +51,7 @@ urlpatterns = [
         )
         for name in ENTITIES
     ),
+    path("api/v1/bundle", BundleView.as_view(), name="generator-bundle"),
     path(
         "openapi.json",
         SpectacularJSONAPIView.as_view(

@@ -101,3 +101,21 @@ VALIDATION_ERROR = {
         }
     },
 }
+
+
+def bundle_schema():
+    """The bundle's document: the same parameters, a ZIP (format defaults to CSV)."""
+    return extend_schema(
+        operation_id="get_bundle_api_v1_bundle_get",
+        summary="Every entity in one ZIP",
+        description="One file per entity (the same bytes as each endpoint) and manifest.json; "
+        "`format` defaults to csv here.",
+        tags=["generator"],
+        parameters=QUERY_PARAMETERS,
+        responses={
+            (200, "application/zip"): OpenApiResponse(response=OpenApiTypes.BINARY),
+            422: OpenApiResponse(
+                response=VALIDATION_ERROR, description="every bad parameter"
+            ),
+        },
+    )

@@ -14,8 +14,10 @@ from apps.core.journal.middleware import JournalMiddleware
 
 from ..engine import ENTITIES, VERSION, rows
 from ..engine.formats import CONTENT_TYPES, encode
+from ..export import zip_chunks
 from ..query import Query, parse
 from ..streaming import offloaded
+from .schema import bundle_schema
 
 
 class JsonErrors(BaseContentNegotiation):
@@ -137,3 +139,25 @@ class EntityView(GeneratorView):
         )
         response["X-Total-Count"] = str(spec.size)
         return response
+
+
+class BundleView(GeneratorView):
+    """Every entity for one (seed, locale, window) in one streamed ZIP."""
+
+    operation = "get_bundle_api_v1_bundle_get"
+
+    @bundle_schema()
+    def get(self, request):
+        query = parse(request.query_params)
+        # CSV unless asked: the bundle is for loading databases and ETL.
+        fmt = query.format if "format" in request.query_params else "csv"
+        chunks = zip_chunks(
+            ENTITIES,
+            seed=query.seed,
+            locale=query.locale,
+            fmt=fmt,
+            offset=query.offset,
+            limit=query.limit,
+        )
+        filename = f"generator_seed{query.seed}_{query.locale}_{fmt}.zip"
+        return self.stream(chunks, query, "application/zip", filename)
