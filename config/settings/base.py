@@ -119,6 +119,7 @@ LOCAL_APPS = [
     "apps.amazon",
     "apps.core.idempotency",
     "apps.bookstore",
+    "apps.generator",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,0 +1,184 @@
+"""The four wire formats, as iterators of byte chunks (for a streaming
+response, a file or a ZIP member alike).
+
+Rows are encoded in batches of ``BATCH`` so a chunk is a few tens of
+kilobytes: big enough that per-chunk costs vanish, small enough that the
+first byte leaves early and memory stays flat.
+
+CSV flattening (docs/generator.md): a nested object becomes dotted columns
+(``shipping_address.city``), an item list one column holding its JSON array,
+so one record stays one row; null is an empty cell, booleans ``true`` /
+``false``. XML follows minidom's pretty print (tab indentation), plural root,
+singular children, one element per field, ``<item>`` per list entry, null
+as an empty element.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from xml.sax.saxutils import escape
+
+import orjson
+
+from .entities import Entity, Field
+
+FORMATS = ("json", "csv", "xml", "ndjson")
+CONTENT_TYPES = {
+    "json": "application/json",
+    "ndjson": "application/x-ndjson",
+    "csv": "text/csv; charset=utf-8",
+    "xml": "application/xml",
+}
+EXTENSIONS = {"json": "json", "ndjson": "ndjson", "csv": "csv", "xml": "xml"}
+BATCH = 250
+
+
+def _batches(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    it = iter(records)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def encode(
+    entity: Entity, records: Iterable[dict], fmt: str, *, batch: int = BATCH
+) -> Iterator[bytes]:
+    return ENCODERS[fmt](entity, _batches(records, batch))
+
+
+def _json(entity: Entity, batches) -> Iterator[bytes]:
+    dumps = orjson.dumps
+    prefix = b"["
+    for rows in batches:
+        yield prefix + b",".join(map(dumps, rows))
+        prefix = b","
+    yield b"[]" if prefix == b"[" else b"]"
+
+
+def _ndjson(entity: Entity, batches) -> Iterator[bytes]:
+    dumps = orjson.dumps
+    for rows in batches:
+        yield b"".join(dumps(row) + b"\n" for row in rows)
+
+
+def csv_columns(fields: Iterable[Field]) -> list[tuple[str, str, str | None]]:
+    """(header, field, child field or None) per column."""
+    columns = []
+    for fld in fields:
+        if fld.type == "object":
+            columns += [
+                (f"{fld.name}.{c.name}", fld.name, c.name) for c in fld.children
+            ]
+        else:
+            columns.append((fld.name, fld.name, None))
+    return columns
+
+
+def _cell(value) -> str | int | float:
+    if value is None:
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, list):
+        return orjson.dumps(value).decode()
+    return value
+
+
+def _csv(entity: Entity, batches) -> Iterator[bytes]:
+    columns = csv_columns(entity.fields)
+    buffer = io.StringIO()
+    # RFC 4180: CRLF line ends, quotes only where a value needs them.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([header for header, _, _ in columns])
+    for rows in batches:
+        writer.writerows(
+            [
+                _cell(row[name] if child is None else row[name][child])
+                for _, name, child in columns
+            ]
+            for row in rows
+        )
+        yield buffer.getvalue().encode()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():  # no rows: the header alone
+        yield buffer.getvalue().encode()
+
+
+def _text(value) -> str:
+    if value.__class__ is str:
+        return escape(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+def _xml_plan(fields: tuple[Field, ...], depth: int) -> tuple:
+    """Per field: (name, kind, open tag, close tag, empty element, children's
+    plan), the tags built once per entity instead of once per value."""
+    indent = "\t" * depth
+    plan = []
+    for fld in fields:
+        kind = fld.type if fld.type in ("object", "array") else "value"
+        inner = depth + (2 if kind == "array" else 1)
+        children = _xml_plan(fld.children, inner) if fld.children else ()
+        if kind == "value":
+            opening, closing = f"{indent}<{fld.name}>", f"</{fld.name}>\n"
+        else:
+            opening, closing = f"{indent}<{fld.name}>\n", f"{indent}</{fld.name}>\n"
+        plan.append(
+            (
+                fld.name,
+                kind,
+                opening,
+                closing,
+                f"{indent}<{fld.name}/>\n",
+                children,
+                indent,
+            )
+        )
+    return tuple(plan)
+
+
+def _xml_fields(out: list[str], plan: tuple, record: dict) -> None:
+    append = out.append
+    for name, kind, opening, closing, empty, children, indent in plan:
+        value = record[name]
+        if value is None or value == []:
+            append(empty)
+        elif kind == "value":
+            append(opening + _text(value) + closing)
+        elif kind == "object":
+            append(opening)
+            _xml_fields(out, children, value)
+            append(closing)
+        else:
+            append(opening)
+            for entry in value:
+                append(f"{indent}\t<item>\n")
+                _xml_fields(out, children, entry)
+                append(f"{indent}\t</item>\n")
+            append(closing)
+
+
+def _xml(entity: Entity, batches) -> Iterator[bytes]:
+    tag = entity.singular
+    plan = _xml_plan(entity.fields, 2)
+    yield f'<?xml version="1.0" ?>\n<{entity.plural}>\n'.encode()
+    for rows in batches:
+        out: list[str] = []
+        for row in rows:
+            out.append(f"\t<{tag}>\n")
+            _xml_fields(out, plan, row)
+            out.append(f"\t</{tag}>\n")
+        yield "".join(out).encode()
+    yield f"</{entity.plural}>\n".encode()
+
+
+ENCODERS = {"json": _json, "ndjson": _ndjson, "csv": _csv, "xml": _xml}
