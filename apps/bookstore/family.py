@@ -14,6 +14,8 @@ FAMILY = ApiFamily(
     resetter="apps.bookstore.seeding.reset",
     snapshot="apps.bookstore.seeding.snapshot",
     schema_url="/bookstore/openapi.json",
+    swagger_url="/bookstore/docs",
+    credentials="apps.bookstore.seeding.credentials",
     docs="docs/bookstore.md",
     # Card numbers and CVCs are never recorded, not even in the journal.
     secret_fields=("card_number", "cvc"),

@@ -58,3 +58,12 @@ def snapshot() -> dict:
         "books": model_rows(Book.objects.all()),
         "ordered": list(ordered),
     }
+
+
+def credentials() -> list[dict[str, str]]:
+    """The portal's APIs page (development only): the demo key, when seeded."""
+    from .models import ApiKey
+
+    if ApiKey.objects.filter(key_hash=ApiKey.hash(DEMO_KEY), revoked_at=None).exists():
+        return [{"label": "X-API-Key", "value": DEMO_KEY}]
+    return []

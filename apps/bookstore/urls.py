@@ -2,13 +2,10 @@
 ``/bookstore/`` prefix (mounted by the family registry)."""
 
 from django.urls import path
-from drf_spectacular.views import (
-    SpectacularJSONAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerView,
-)
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from apps.core import families
+from apps.core.api_docs import RedocView, SwaggerView
 from apps.core.seeding.views import reset_view
 
 from .api import views
@@ -51,12 +48,12 @@ urlpatterns = [
     ),
     path(
         "docs",
-        SpectacularSwaggerView.as_view(url_name="bookstore-schema"),
+        SwaggerView.as_view(url_name="bookstore-schema"),
         name="bookstore-docs",
     ),
     path(
         "redoc",
-        SpectacularRedocView.as_view(url_name="bookstore-schema"),
+        RedocView.as_view(url_name="bookstore-schema"),
         name="bookstore-redoc",
     ),
 ]

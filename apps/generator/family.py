@@ -8,5 +8,6 @@ FAMILY = ApiFamily(
     renderer="apps.core.errors.FastApiRenderer",
     request_id_header="X-Request-Id",
     schema_url="/generator/openapi.json",
+    swagger_url="/generator/docs",
     docs="docs/generator.md",
 )

@@ -5,11 +5,9 @@ its own schema), the bundle, the OpenAPI document and its two viewers."""
 import re
 
 from django.urls import path
-from drf_spectacular.views import (
-    SpectacularJSONAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerView,
-)
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from apps.core.api_docs import RedocView, SwaggerView
 
 from .api.schema import entity_schema
 from .api.views import BundleView, EntityView
@@ -68,12 +66,12 @@ urlpatterns = [
     ),
     path(
         "docs",
-        SpectacularSwaggerView.as_view(url_name="generator-schema"),
+        SwaggerView.as_view(url_name="generator-schema"),
         name="generator-docs",
     ),
     path(
         "redoc",
-        SpectacularRedocView.as_view(url_name="generator-schema"),
+        RedocView.as_view(url_name="generator-schema"),
         name="generator-redoc",
     ),
 ]

@@ -14,6 +14,10 @@ PAGES = {
     "/api/redoc/": "#redoc-container h1, redoc h1, [role=navigation]",
     "/api/docs/": ".swagger-ui .info",
     "/portal/apis/amazon/swagger/": ".swagger-ui .info",
+    "/bookstore/docs": ".swagger-ui .info",
+    "/bookstore/redoc": "#redoc-container h1, redoc h1, [role=navigation]",
+    "/generator/docs": ".swagger-ui .info",
+    "/generator/redoc": "#redoc-container h1, redoc h1, [role=navigation]",
 }
 
 

@@ -119,3 +119,21 @@ def test_a_family_without_a_resetter_has_no_reset(staff_client):
 def test_the_sidebar_links_the_section(client_in):
     page = client_in.get("/portal/apis/").content.decode()
     assert 'href="/portal/apis/" class="nav-link is-active"' in page
+
+
+def test_every_imitated_family_is_listed_with_its_own_swagger(client_in):
+    page = client_in.get("/portal/apis/").content.decode()
+    for label, swagger in (
+        ("bookstore", "/bookstore/docs"),
+        ("generator", "/generator/docs"),
+    ):
+        assert f'data-family="{label}"' in page
+        assert f'href="{swagger}"' in page
+
+
+def test_the_bookstore_demo_key_shows_in_development(client_in, settings):
+    settings.PORTAL_SHOW_CREDENTIALS = True
+    settings.BOOKSTORE_SEED_DEMO_KEY = True
+    runner.run(families.get("bookstore"), "seed")
+    page = client_in.get("/portal/apis/bookstore/").content.decode()
+    assert "X-API-Key" in page and "secret123" in page
