@@ -9,7 +9,9 @@ measures are printed (``-s`` shows them) and asserted only as behaviour
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -183,6 +185,100 @@ def pg_connections(transactional_db):
     sampler = ConnectionSampler()
     yield sampler
     sampler.close()
+
+
+# --- 5. header size and count -----------------------------------------------
+
+
+# pytest-django sets the test database up only for tests that ask for it;
+# these only read what the module fixture committed.
+header_test = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def mock_server(django_db_setup, django_db_blocker):
+    """One server for the read-only header tests (a start costs seconds)."""
+    from apps.mocks import models as m
+
+    with django_db_blocker.unblock():
+        group = services.group_create(data={"name": "Hdr", "slug": "hdr"})
+        services.endpoint_create(
+            group=group,
+            data={"name": "ok", "path": "/ok", "response_body": {"ok": True}},
+        )
+    redis = RedisServer()
+    server = LiveServer(
+        "config.asgi:application", production_env(redis.url), workers=WORKERS
+    )
+    yield server
+    server.stop()
+    redis.kill()
+    with django_db_blocker.unblock():
+        m.Group.all_objects.filter(slug="hdr").first().hard_delete()
+
+
+def raw_request(server: LiveServer, head: bytes, timeout: float = 10) -> bytes:
+    """Send ``head`` over a plain socket (httpx refuses such requests itself)
+    and return what the server answered before closing."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=timeout) as s:
+        # Refused mid-send: read the answer it wrote first.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            s.sendall(head)
+        chunks = []
+        try:
+            while chunk := s.recv(65536):
+                chunks.append(chunk)
+        except (ConnectionResetError, TimeoutError):
+            pass
+    return b"".join(chunks)
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
+
+
+@header_test
+def test_a_huge_header_is_refused_with_431(mock_server):
+    head = b"GET /hdr/ok HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * 2_000_000
+    answer = raw_request(mock_server, head + b"\r\n\r\n")
+    print(f"\n[headers] 2 MB header -> {status_of(answer)}")
+    assert status_of(answer) == 431
+
+
+@header_test
+def test_one_header_over_the_field_size_is_refused_with_431(mock_server):
+    head = b"GET /hdr/ok HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * 9000
+    assert status_of(raw_request(mock_server, head + b"\r\n\r\n")) == 431
+
+
+@header_test
+def test_ten_thousand_headers_are_refused_with_431(mock_server):
+    fields = b"".join(b"X-H%d: v\r\n" % i for i in range(10_000))
+    head = b"GET /hdr/ok HTTP/1.1\r\nHost: 127.0.0.1\r\n" + fields + b"\r\n"
+    answer = raw_request(mock_server, head)
+    print(f"\n[headers] 10,000 headers -> {status_of(answer)}")
+    assert status_of(answer) == 431
+
+
+@header_test
+def test_a_request_line_over_the_limit_is_refused_with_414(mock_server):
+    head = b"GET /hdr/ok?q=" + b"a" * 10_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    assert status_of(raw_request(mock_server, head)) == 414
+
+
+@header_test
+def test_requests_within_the_limits_are_served(mock_server):
+    headers = {f"X-H{i}": "v" * 100 for i in range(90)}
+    headers["X-Big"] = "a" * 8000
+    resp = httpx.get(mock_server.url + "/hdr/ok?q=" + "a" * 7000, headers=headers)
+    assert resp.status_code == 200
+    assert resp.json() == {"ok": True}
+
+
+@header_test
+def test_the_server_keeps_serving_after_refusing(mock_server):
+    raw_request(mock_server, b"GET /hdr/ok HTTP/1.1\r\nX-Big: " + b"a" * 2_000_000)
+    assert httpx.get(mock_server.url + "/hdr/ok").status_code == 200
 
 
 # --- 1. database connections under ASGI --------------------------------------
