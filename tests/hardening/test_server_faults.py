@@ -90,9 +90,8 @@ def production_env(redis_url: str, **extra: str) -> dict[str, str]:
         SECURE_HSTS_SECONDS="0",
         REDIS_URL=redis_url,
         DATABASE_POOL_MAX_SIZE=str(POOL_MAX_SIZE),
-        MOCK_ENGINE_VERSION_CHECK_INTERVAL="0.5",
         LOG_LEVEL="WARNING",
-        **extra,
+        **{"MOCK_ENGINE_VERSION_CHECK_INTERVAL": "0.5", **extra},
     )
 
 
@@ -303,3 +302,63 @@ def test_api_load_keeps_database_connections_within_the_pool(
     assert errors == 0
     assert sampler.peak <= WORKERS * POOL_MAX_SIZE
     assert idle <= WORKERS * POOL_MAX_SIZE
+
+
+# --- 9. configuration changes reach every request ----------------------------
+
+
+@pytest.fixture
+def shared_cache(redis_server, settings):
+    """This process bumps the config version in the servers' Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server.url,
+            "KEY_PREFIX": "mockapi",  # CACHE_KEY_PREFIX's default, as the servers
+        }
+    }
+
+
+@pytest.fixture
+def fresh_group(transactional_db):
+    group = services.group_create(data={"name": "Fresh", "slug": "fresh"})
+    services.endpoint_create(
+        group=group, data={"name": "old", "path": "/old", "response_body": {"v": 0}}
+    )
+    return group
+
+
+def warm(server: LiveServer) -> None:
+    for _ in range(20):  # both workers have built their table
+        assert httpx.get(server.url + "/fresh/old").status_code == 200
+
+
+def burst_after_create(server: LiveServer, group) -> list[int]:
+    """Create an endpoint and call it at once: 120 requests, 12 clients."""
+    services.endpoint_create(
+        group=group, data={"name": "new", "path": "/new", "response_body": {"v": 1}}
+    )
+    return load(server.url + "/fresh/new", requests=120, concurrency=12)
+
+
+def test_an_endpoint_created_within_the_check_interval_is_never_a_404(
+    gunicorn, shared_cache, fresh_group
+):
+    # A long interval: every request of the burst comes before the next
+    # scheduled check, so only a re-check on a miss can find the endpoint.
+    server = gunicorn(MOCK_ENGINE_VERSION_CHECK_INTERVAL="5")
+    warm(server)
+    codes = burst_after_create(server, fresh_group)
+    print(f"\n[config, within interval] 404s={codes.count(404)}/{len(codes)}")
+    assert set(codes) == {200}
+
+
+def test_an_endpoint_created_while_workers_idle_is_never_a_404(
+    gunicorn, shared_cache, fresh_group
+):
+    server = gunicorn()
+    warm(server)
+    time.sleep(1.5)  # idle past the check interval: the burst finds it expired
+    codes = burst_after_create(server, fresh_group)
+    print(f"\n[config, after idle] 404s={codes.count(404)}/{len(codes)}")
+    assert set(codes) == {200}
