@@ -55,7 +55,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.boo
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
         "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=4),
-        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5.0),
         # A connection idle this long is closed (down to min_size).
         "max_idle": env.float("DATABASE_POOL_MAX_IDLE", default=60.0),
     }
@@ -85,6 +85,15 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mockapi"),
+            # Bounded waits: with Redis unreachable a request fails over (the
+            # engine's last table, an API's 503) in seconds, not at the OS's
+            # TCP timeout.
+            "OPTIONS": {
+                "socket_connect_timeout": env.float(
+                    "CACHE_SOCKET_TIMEOUT", default=2.0
+                ),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=2.0),
+            },
         }
     }
 else:
