@@ -427,9 +427,9 @@ def test_redis_down_from_the_start_mocks_are_served_from_the_database(
 
 
 def test_redis_down_the_management_api_answers_503_problem(
-    gunicorn, redis_server, api_token, settings
+    gunicorn, redis_server, api_token
 ):
-    settings.RATELIMIT_ENABLE = True  # as in production: the limiter needs Redis
+    # Production settings: the API's rate limit counts in Redis (fails closed).
     server = gunicorn()
     redis_server.kill()
     resp = httpx.get(
@@ -449,19 +449,20 @@ def no_database(gunicorn):
     return gunicorn(DATABASE_URL=dead, DATABASE_POOL_TIMEOUT="1")
 
 
+def down_answer(server: LiveServer, path: str, **headers: str) -> httpx.Response:
+    resp = httpx.get(server.url + path, headers=headers, timeout=15)
+    print(f"\n[database down] {path} -> {resp.status_code} {resp.text[:160]}")
+    return resp
+
+
 def test_database_down_a_mock_answers_503_problem(no_database):
-    resp = httpx.get(no_database.url + "/down/ok", timeout=15)
-    print(f"\n[database down] /down/ok -> {resp.status_code}")
-    assert_problem(resp, 503)
+    assert_problem(down_answer(no_database, "/down/ok"), 503)
 
 
 def test_database_down_the_management_api_answers_503_problem(no_database):
-    resp = httpx.get(
-        no_database.url + "/api/groups",
-        headers={"Authorization": "Token 0123456789abcdef"},
-        timeout=15,
+    resp = down_answer(
+        no_database, "/api/groups", Authorization="Token 0123456789abcdef"
     )
-    print(f"\n[database down] /api/groups -> {resp.status_code}")
     assert_problem(resp, 503)
 
 
@@ -471,11 +472,7 @@ def test_database_down_the_management_api_answers_503_problem(no_database):
     "yet (Amazon's renderer turns unknown kinds into 400 InvalidInput)",
 )
 def test_database_down_amazon_answers_in_its_envelope(no_database):
-    resp = httpx.get(
-        no_database.url + "/amazon/orders/v0/orders",
-        headers={"x-amz-access-token": "Atza|nothing"},
-        timeout=15,
+    resp = down_answer(
+        no_database, "/amazon/orders/v0/orders", **{"x-amz-access-token": "Atza|x"}
     )
-    print(f"\n[database down] amazon -> {resp.status_code} {resp.text[:200]}")
-    assert resp.status_code == 503
-    assert "errors" in resp.json()
+    assert (resp.status_code, "errors" in resp.json()) == (503, True)
