@@ -63,7 +63,7 @@ class LiveServer:
         env: dict[str, str],
         workers: int = 0,
         extra_args: tuple[str, ...] = (),
-        startup_timeout: float = 30,
+        startup_timeout: float = 60,
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
