@@ -90,9 +90,12 @@ def production_env(redis_url: str, **extra: str) -> dict[str, str]:
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
         REDIS_URL=redis_url,
-        DATABASE_POOL_MAX_SIZE=str(POOL_MAX_SIZE),
         LOG_LEVEL="WARNING",
-        **{"MOCK_ENGINE_VERSION_CHECK_INTERVAL": "0.5", **extra},
+        **{
+            "DATABASE_POOL_MAX_SIZE": str(POOL_MAX_SIZE),
+            "MOCK_ENGINE_VERSION_CHECK_INTERVAL": "0.5",
+            **extra,
+        },
     )
 
 
