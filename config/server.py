@@ -84,7 +84,9 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
-        if self._in_head and self._refusal is None and self.limits.head_bytes:
+        if self.transport.is_closing() or self._refusal is not None:
+            return  # already answered (a refusal, or uvicorn's own 400)
+        if self._in_head and self.limits.head_bytes:
             # httptools hands a header over only once it is complete, so one
             # endless header would be buffered whole: count the bytes instead.
             self._head_bytes += len(data)
