@@ -23,13 +23,9 @@ case "${1:-web}" in
   web)
     wait_for_database
     python manage.py migrate --noinput
-    exec gunicorn config.asgi:application \
-      --worker-class uvicorn_worker.UvicornWorker \
-      --bind 0.0.0.0:8000 \
-      --workers "${WEB_CONCURRENCY:-2}" \
-      --timeout "${GUNICORN_TIMEOUT:-120}" \
-      --graceful-timeout 30 \
-      --access-logfile -
+    # Workers, timeouts, the uvicorn worker class and the HTTP request limits
+    # live in config/gunicorn.conf.py (the live-server tests use it too).
+    exec gunicorn config.asgi:application --config /app/config/gunicorn.conf.py
     ;;
   worker)
     wait_for_database

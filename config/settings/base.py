@@ -8,6 +8,7 @@ that one command runs the product on a laptop. dev/test/production only override
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -41,8 +42,30 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# Under ASGI every request's sync code runs in a thread of its own, so a
+# persistent connection (CONN_MAX_AGE > 0) is never reused, only left open:
+# two workers ran PostgreSQL out of connections. Connections are closed at the
+# end of each request, and reuse comes from psycopg's pool instead (below).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_POOL", default=True
+):
+    # One pool per process: at most DATABASE_POOL_MAX_SIZE connections per
+    # worker whatever the concurrency; a request that cannot get one within
+    # DATABASE_POOL_TIMEOUT seconds fails with 503 (apps/core/errors), not a hang.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+        "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=4),
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=5.0),
+        # A connection idle this long is closed (down to min_size).
+        "max_idle": env.float("DATABASE_POOL_MAX_IDLE", default=60.0),
+    }
+    if DATABASES["default"]["CONN_MAX_AGE"]:
+        raise ImproperlyConfigured(
+            "CONN_MAX_AGE must be 0 when DATABASE_POOL is on (the pool keeps "
+            "the connections); set DATABASE_POOL=false to use CONN_MAX_AGE."
+        )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The journal's writer thread writes while requests do: WAL lets readers
     # and one writer work at once, IMMEDIATE transactions take the write lock
@@ -64,6 +87,15 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mockapi"),
+            # Bounded waits: with Redis unreachable a request fails over (the
+            # engine's last table, an API's 503) in seconds, not at the OS's
+            # TCP timeout.
+            "OPTIONS": {
+                "socket_connect_timeout": env.float(
+                    "CACHE_SOCKET_TIMEOUT", default=2.0
+                ),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=2.0),
+            },
         }
     }
 else:

@@ -8,7 +8,7 @@ import os
 import re
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL, env
+from .base import CACHES, DATABASES, REDIS_URL, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -35,3 +35,8 @@ MOCK_JOURNAL_BACKGROUND = env.bool("MOCK_JOURNAL_BACKGROUND", default=not _IN_PY
 
 # Tasks run inline unless a test starts a real worker (those tests override it).
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+
+# The pytest process itself works in one thread inside test transactions; the
+# pool is for the server processes the live tests start (as deployed).
+if _IN_PYTEST:
+    DATABASES["default"].get("OPTIONS", {}).pop("pool", None)

@@ -18,6 +18,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+GUNICORN_CONF = ROOT / "config" / "gunicorn.conf.py"
 
 
 def free_port() -> int:
@@ -62,7 +63,7 @@ class LiveServer:
         env: dict[str, str],
         workers: int = 0,
         extra_args: tuple[str, ...] = (),
-        startup_timeout: float = 30,
+        startup_timeout: float = 60,
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -71,8 +72,11 @@ class LiveServer:
             Path(env.get("E2E_LOG_DIR", "/tmp")) / f"e2e-{self.port}.log", "w"
         )
         if workers and ".asgi:" in app:  # ASGI as deployed: gunicorn + uvicorn
-            command = [PYTHON, "-m", "gunicorn", app, "-b", f"127.0.0.1:{self.port}",
-                       "-k", "uvicorn_worker.UvicornWorker", "-w", str(workers),
+            # docker/entrypoint.sh's configuration (worker class, HTTP limits);
+            # the flags only move it to this port, size and log level.
+            env = {"GUNICORN_ACCESS_LOG": "", **env}
+            command = [PYTHON, "-m", "gunicorn", app, "-c", str(GUNICORN_CONF),
+                       "-b", f"127.0.0.1:{self.port}", "-w", str(workers),
                        "--graceful-timeout", "10", "--log-level", "warning"]  # fmt: skip
         elif ".wsgi:" in app:  # WSGI as deployed: gunicorn, threaded sync worker
             command = [PYTHON, "-m", "gunicorn", app, "-b", f"127.0.0.1:{self.port}",

@@ -37,10 +37,15 @@ def servers(transactional_db):
         CACHE_KEY_PREFIX=settings.CACHES["default"].get("KEY_PREFIX", ""),
         MOCK_ENGINE_VERSION_CHECK_INTERVAL="0.5",
     )
-    started = [LiveServer("config.asgi:application", env) for _ in range(2)]
-    yield started
-    for server in started:
-        server.stop()
+    started: list[LiveServer] = []
+    try:
+        # One at a time: if the second fails to start, the first still stops.
+        for _ in range(2):
+            started.append(LiveServer("config.asgi:application", env))
+        yield started
+    finally:
+        for server in started:
+            server.stop()
 
 
 def wait_until_all(servers, path: str, predicate) -> float:

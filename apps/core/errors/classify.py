@@ -12,13 +12,31 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from django.core import exceptions as django_exc
+from django.db import InterfaceError as DbInterfaceError
+from django.db import OperationalError as DbOperationalError
 from django.http import Http404
 from django_ratelimit.exceptions import Ratelimited
+from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from rest_framework import exceptions as drf
 from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
 
 from .types import ApiError, ErrorInfo, ErrorKind, FieldError
+
+# A dependency that cannot be reached (the database, its pool exhausted, Redis
+# as cache or broker): the request may succeed later, so 503 with Retry-After
+# in the family's shape, not a 500. Rate limits that count in Redis fail
+# closed this way: no request passes uncounted.
+UNAVAILABLE_ERRORS = (
+    DbOperationalError,
+    DbInterfaceError,
+    RedisConnectionError,
+    RedisTimeoutError,
+    BrokerError,
+)
+UNAVAILABLE_RETRY_AFTER = 5
 
 NON_FIELD_KEYS = frozenset({"__all__", api_settings.NON_FIELD_ERRORS_KEY})
 
@@ -104,6 +122,14 @@ def classify(exc: BaseException) -> ErrorInfo:
         return ErrorInfo(ErrorKind.BAD_REQUEST, 400, str(exc), exception=exc)
     if isinstance(exc, drf.APIException):
         return _classify_drf(exc)
+    if isinstance(exc, UNAVAILABLE_ERRORS):
+        return ErrorInfo(
+            ErrorKind.UNAVAILABLE,
+            503,
+            "The service is temporarily unavailable; try again shortly.",
+            retry_after=UNAVAILABLE_RETRY_AFTER,
+            exception=exc,
+        )
     return ErrorInfo(ErrorKind.UNEXPECTED, 500, exception=exc)
 
 

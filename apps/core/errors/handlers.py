@@ -9,6 +9,8 @@ a portal or admin page gets RFC 9457 problem+json.
 
 from __future__ import annotations
 
+import sys
+
 from django.http import HttpRequest, HttpResponse
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
@@ -56,7 +58,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """``handler500``: a crash outside DRF (middleware, a plain view)."""
     if families.for_path(request.path_info, pages=False) is None:
         return defaults.server_error(request)
-    return render_for_path(request, ErrorInfo(ErrorKind.UNEXPECTED, 500))
+    # Django calls this inside its except block: a dependency that is down
+    # (raised by a middleware or decorator, outside DRF) is a 503, not a 500.
+    info = classify(sys.exc_info()[1] or Exception())
+    if info.kind is not ErrorKind.UNAVAILABLE:
+        info = ErrorInfo(ErrorKind.UNEXPECTED, 500)
+    return render_for_path(request, info)
 
 
 def unrouted(request: HttpRequest) -> ErrorInfo:

@@ -72,6 +72,7 @@ PROBLEM_TYPES: dict[ErrorKind, str] = {
     ErrorKind.THROTTLED: "rate-limited",
     ErrorKind.NOT_IMPLEMENTED: "not-implemented",
     ErrorKind.UNEXPECTED: "server-error",
+    ErrorKind.UNAVAILABLE: "service-unavailable",
 }
 
 

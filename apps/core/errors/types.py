@@ -35,6 +35,7 @@ class ErrorKind(StrEnum):
     THROTTLED = "throttled"
     NOT_IMPLEMENTED = "not_implemented"
     UNEXPECTED = "unexpected"  # a bug: 500, details only in the log
+    UNAVAILABLE = "unavailable"  # a dependency (database, Redis) is down: 503
     OTHER = "other"  # an application error with a status of its own (402…)
 
 
@@ -55,6 +56,7 @@ DEFAULT_STATUS: dict[ErrorKind, int] = {
     ErrorKind.THROTTLED: 429,
     ErrorKind.NOT_IMPLEMENTED: 501,
     ErrorKind.UNEXPECTED: 500,
+    ErrorKind.UNAVAILABLE: 503,
     ErrorKind.OTHER: 400,
 }
 

@@ -7,17 +7,15 @@ import asyncio
 import time
 
 from apps.mocks.engine.config import EngineConfig
-from apps.mocks.engine.pipeline import handle
 from apps.mocks.engine.plan import EngineResponse, MockRequest
 
-from .state import holder
+from .state import plan_for
 
 
 async def serve(req: MockRequest, config: EngineConfig) -> tuple[EngineResponse, float]:
     """The plan, after its delay, and when the request started (perf_counter)."""
     started = time.perf_counter()
-    table = await holder.get(interval=config.version_check_interval)
-    plan = handle(table, req, config=config)
+    plan = await plan_for(req, config)
     wait = plan.delay_ms / 1000 + plan.hang_seconds
     if wait > 0:
         await asyncio.sleep(wait)
