@@ -6,28 +6,25 @@ workers, PostgreSQL, Redis) over real HTTP; bounds are deadlines, never
 timing assertions.
 """
 
+import signal
+import subprocess
 import threading
+import time
 from urllib.parse import quote
 
 import httpx
+import psycopg
 import pytest
 from django.conf import settings
 
 from apps.amazon import factories
-from apps.amazon.models import Listing
+from apps.amazon.models import Listing, Report
 from tests.amazon.conftest import issue_token
+from tests.amazon.processes import celery, database_url, stop, worker
 from tests.e2e.server import LiveServer, server_env
 
 US = "ATVPDKIKX0DER"
 SELLER = "A3HARDENING001"
-
-
-def database_url() -> str:
-    db = settings.DATABASES["default"]
-    auth = db["USER"] or ""
-    if db.get("PASSWORD"):
-        auth += f":{db['PASSWORD']}"
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 # --- putListingsItem: concurrent creation of one new SKU ---------------------------
@@ -105,3 +102,107 @@ def test_concurrent_puts_of_a_new_sku_all_succeed_and_create_one_row(
     failed = [s for s in statuses if s != 200]
     assert not failed, f"{len(failed)} of {len(statuses)} PUTs failed: {failed}"
     assert rows == [1] * TRIALS
+
+
+# --- Reports: a worker SIGKILLed mid-report ------------------------------------------
+
+REPORTS = "/amazon/reports/2021-06-30"
+STUCK_SECONDS = 3
+# A stuck report must recover within this bound: the deadline plus a few beat
+# ticks and a worker start on a loaded CI machine (the broker alone would
+# redeliver after its visibility timeout, 15 minutes).
+RECOVERY_BOUND_SECONDS = 60
+
+
+@pytest.fixture
+def report_stack(transactional_db, tmp_path):
+    """A web server, a beat and (started by the test) workers, sharing the
+    test's PostgreSQL database and Redis database and nothing else."""
+    env = server_env(
+        database_url(),
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DEBUG="false",
+        REDIS_URL=settings.CELERY_BROKER_URL,
+        CACHE_KEY_PREFIX=settings.CACHES["default"].get("KEY_PREFIX", ""),
+        AMAZON_RATE_LIMITS_ENABLED="false",
+        AMAZON_REPORT_STUCK_SECONDS=str(STUCK_SECONDS),
+        AMAZON_REPORT_RECOVERY_INTERVAL="1",
+    )
+    web = LiveServer("config.asgi:application", env)
+    beat = celery(
+        env, tmp_path / "beat.log", "beat", "--schedule", str(tmp_path / "beat-db")
+    )
+    started: list[subprocess.Popen] = [beat]
+    try:
+        yield web, env, started
+    finally:
+        for proc in started:
+            stop(proc)
+        web.stop()
+        for log in sorted(tmp_path.glob("*.log")):
+            print(f"--- {log.name}\n{log.read_text()[-3000:]}")
+
+
+def _report_status(report_id: str) -> str:
+    return Report.objects.get(report_id=report_id).processing_status
+
+
+def _wait_for(predicate, seconds: float) -> float | None:
+    """Seconds until ``predicate()`` holds, or None after ``seconds``."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if predicate():
+            return time.monotonic() - started
+        time.sleep(0.2)
+    return None
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@pytest.mark.slow
+def test_report_of_a_sigkilled_worker_is_recovered_by_a_new_worker(
+    report_stack, tmp_path
+):
+    web, env, started = report_stack
+    seller = factories.SellerFactory(selling_partner_id=SELLER, marketplace_ids=[US])
+    refresh = factories.RefreshTokenFactory(
+        application=factories.LwaApplicationFactory(), seller=seller
+    )
+    factories.ListingFactory(seller=seller, sku="KILL-1", item_name="Killed Mug")
+    token = issue_token(refresh)
+
+    # Hold the listings table so the first worker is mid-report (IN_PROGRESS
+    # committed, the document not yet written) when it is killed.
+    blocker = psycopg.connect(database_url())
+    blocker.execute(f'LOCK TABLE "{Listing._meta.db_table}" IN ACCESS EXCLUSIVE MODE')
+    first = worker(env, tmp_path / "worker-1.log")
+    started.append(first)
+    created = httpx.post(
+        f"{web.url}{REPORTS}/reports",
+        json={"reportType": "GET_MERCHANT_LISTINGS_ALL_DATA", "marketplaceIds": [US]},
+        headers={"x-amz-access-token": token},
+        timeout=10,
+    )
+    assert created.status_code == 202, created.text
+    report_id = created.json()["reportId"]
+    try:
+        in_progress = _wait_for(lambda: _report_status(report_id) == "IN_PROGRESS", 30)
+        assert in_progress is not None, "the first worker never started the report"
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        blocker.rollback()
+        blocker.close()
+
+    started.append(worker(env, tmp_path / "worker-2.log"))
+    recovered = _wait_for(
+        lambda: _report_status(report_id) in {"DONE", "FATAL"}, RECOVERY_BOUND_SECONDS
+    )
+    print(f"report recovered {recovered} s after the new worker started")
+    assert recovered is not None, f"still {_report_status(report_id)}"
+    report = httpx.get(
+        f"{web.url}{REPORTS}/reports/{report_id}",
+        headers={"x-amz-access-token": token},
+        timeout=10,
+    ).json()
+    assert report["processingStatus"] == "DONE", report
