@@ -6,6 +6,8 @@ workers, PostgreSQL, Redis) over real HTTP; bounds are deadlines, never
 timing assertions.
 """
 
+import os
+import re
 import signal
 import subprocess
 import threading
@@ -206,3 +208,104 @@ def test_report_of_a_sigkilled_worker_is_recovered_by_a_new_worker(
         timeout=10,
     ).json()
     assert report["processingStatus"] == "DONE", report
+
+
+# --- Login limit: admin sign-in and HTTP Basic, across two workers ---------------
+
+LOGIN_LIMIT = 10
+STAFF_EMAIL = "ops-admin@example.com"
+STAFF_PASSWORD = "Right-Password-123"
+
+
+@pytest.fixture
+def login_server(transactional_db):
+    from apps.accounts.models import User
+
+    User.objects.create_superuser(
+        email=STAFF_EMAIL, password=STAFF_PASSWORD, name="Ops Admin"
+    )
+    env = server_env(
+        database_url(),
+        # The test settings (and their Redis database: this xdist worker's,
+        # which every test starts by flushing, so no counters carry over).
+        REDIS_URL=os.environ["REDIS_URL"],
+        **{k: v for k, v in os.environ.items() if k == "PYTEST_XDIST_WORKER"},
+        RATELIMIT_ENABLE="true",
+        # An hour's window, so a flood never straddles a window boundary.
+        LOGIN_RATELIMIT=f"{LOGIN_LIMIT}/h",
+    )
+    live = LiveServer("config.asgi:application", env, workers=2)
+    yield live
+    live.stop()
+
+
+def _fresh_connections(base_url: str) -> httpx.Client:
+    """A client that opens a new connection per request, so requests spread
+    over both server workers (cookies are still kept)."""
+    return httpx.Client(
+        base_url=base_url,
+        timeout=20,
+        limits=httpx.Limits(max_keepalive_connections=0),
+    )
+
+
+def _admin_login(client: httpx.Client, password: str) -> httpx.Response:
+    page = client.get("/admin/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    return client.post(
+        "/admin/login/?next=/admin/",
+        data={
+            "csrfmiddlewaretoken": token.group(1),
+            "username": STAFF_EMAIL,
+            "password": password,
+            "next": "/admin/",
+        },
+        headers={"Referer": f"{client.base_url}/admin/login/"},
+    )
+
+
+def _basic_reset(base_url: str, password: str) -> httpx.Response:
+    with _fresh_connections(base_url) as client:
+        return client.post(
+            "/amazon/_mock/reset",
+            json={"seed": 1},
+            auth=(STAFF_EMAIL, password),
+        )
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@pytest.mark.slow
+def test_admin_login_refuses_past_the_limit_even_the_right_password(login_server):
+    with _fresh_connections(login_server.url) as client:
+        wrong = [_admin_login(client, f"wrong-{i}") for i in range(LOGIN_LIMIT)]
+        assert [r.status_code for r in wrong] == [200] * LOGIN_LIMIT
+        assert all("Please enter the correct" in r.text for r in wrong)
+
+        refused = _admin_login(client, STAFF_PASSWORD)
+        assert refused.status_code == 429
+        assert "Too many failed sign-in attempts" in refused.text
+        assert 0 < int(refused.headers["Retry-After"]) <= 3600
+        assert "sessionid" not in client.cookies
+
+    # The same client IP is refused on the other login path as well.
+    basic = _basic_reset(login_server.url, STAFF_PASSWORD)
+    assert basic.status_code == 429
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@pytest.mark.slow
+def test_http_basic_refuses_past_the_limit_in_the_sp_api_shape(login_server):
+    wrong = [_basic_reset(login_server.url, f"wrong-{i}") for i in range(LOGIN_LIMIT)]
+    # 403, not 401: DRF answers with the view's first authenticator (session).
+    assert {r.status_code for r in wrong} == {403}
+
+    refused = _basic_reset(login_server.url, STAFF_PASSWORD)
+    assert refused.status_code == 429
+    assert 0 < int(refused.headers["Retry-After"]) <= 3600
+    (error,) = refused.json()["errors"]
+    assert error["code"] == "QuotaExceeded"
+    assert "Too many failed sign-in attempts" in error["message"] + error.get(
+        "details", ""
+    )
