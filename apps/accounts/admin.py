@@ -7,7 +7,11 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import admin_login
 from .models import User
+
+# Every password checked by the admin counts against the shared login limit.
+admin_login.install(admin.site)
 
 
 class EmailUniqueMixin:

@@ -1,4 +1,5 @@
-"""Account views: allauth's login behind a per-IP rate limit."""
+"""Account views: allauth's login behind a per-IP rate limit and the shared
+login limit (failed attempts per IP and per username, apps.core.limits.login)."""
 
 from allauth.account.views import login as allauth_login
 from django.conf import settings
@@ -6,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from apps.core.limits.fixed_window import retry_after
+from apps.core.limits.login import login_wait
 
 
 def login(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -17,6 +19,8 @@ def login(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         key="ip",
         method="POST",
     )
+    if wait is None and request.method == "POST":
+        wait = login_wait(request, request.POST.get("login"))
     if wait is not None:
         response = HttpResponse(
             _("Too many sign-in attempts. Try again in %(seconds)d seconds.")

@@ -588,6 +588,11 @@ class Report(BaseModel):
     )
     processing_start_time = models.DateTimeField(null=True, blank=True)
     processing_end_time = models.DateTimeField(null=True, blank=True)
+    # How many times a worker claimed it: a worker lost mid-report leaves it
+    # IN_PROGRESS, the recovery task re-queues it, and past the limit it ends
+    # FATAL instead of killing worker after worker. A claim also owns the
+    # outcome: a worker whose claim was superseded writes nothing.
+    processing_attempts = models.PositiveSmallIntegerField(default=0)
     document = models.ForeignKey(
         ReportDocument,
         on_delete=models.SET_NULL,

@@ -8,3 +8,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from .journal import admin  # noqa: F401
+        from .limits import login  # noqa: F401  (counts failed logins)

@@ -114,6 +114,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers a task whose worker died unacknowledged after this many
+# seconds (Celery's default is an hour). It must exceed the longest task run and
+# the longest retry countdown (retry_backoff caps at 600 s), or live tasks would
+# be delivered twice; tasks are idempotent, so a duplicate is only work.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -365,6 +372,15 @@ AMAZON_INVENTORY_NEXT_TOKEN_TTL = env.int("AMAZON_INVENTORY_NEXT_TOKEN_TTL", def
 AMAZON_REPORT_GZIP = env.bool("AMAZON_REPORT_GZIP", default=False)
 # Seeded dates are relative to this instant (ISO 8601); empty = today 00:00 UTC.
 AMAZON_SEED_ANCHOR = env("AMAZON_SEED_ANCHOR", default="")
+# A report no worker finishes within this many seconds of being claimed (or
+# queued) is re-queued, up to AMAZON_REPORT_MAX_ATTEMPTS claims, then FATAL;
+# beat checks every AMAZON_REPORT_RECOVERY_INTERVAL seconds.
+AMAZON_REPORT_STUCK_SECONDS = env.int("AMAZON_REPORT_STUCK_SECONDS", default=300)
+AMAZON_REPORT_MAX_ATTEMPTS = env.int("AMAZON_REPORT_MAX_ATTEMPTS", default=3)
+CELERY_BEAT_SCHEDULE["amazon-recover-stuck-reports"] = {
+    "task": "amazon.recover_stuck_reports",
+    "schedule": env.float("AMAZON_REPORT_RECOVERY_INTERVAL", default=60.0),
+}
 # Report schedules: a minute's resolution is plenty for the shortest period (PT5M).
 CELERY_BEAT_SCHEDULE["amazon-run-report-schedules"] = {
     "task": "amazon.run_report_schedules",

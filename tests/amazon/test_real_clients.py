@@ -59,6 +59,8 @@ from spapi.models.tokens_v2021_03_01 import (
     RestrictedResource,
 )
 
+from tests.amazon.processes import stop
+
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -196,12 +198,7 @@ def server(tmp_path_factory):
         _wait_until_up(proc, base_url, log_path)
         yield MockServer(base_url=base_url, db_path=db_path, **credentials)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop(proc)
 
 
 # --- ground truth -------------------------------------------------------------

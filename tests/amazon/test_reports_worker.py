@@ -6,37 +6,23 @@ database, so the web side and the worker only share what production shares.
 """
 
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from apps.amazon import factories
 from config.celery import app as celery_app
 from tests.amazon.conftest import SpApiClient, issue_token
+from tests.amazon.processes import REPO, database_url, stop, worker
 
-REPO = Path(__file__).resolve().parents[2]
 BASE = "/amazon/reports/2021-06-30"
 US = "ATVPDKIKX0DER"
 WORKER_TIMEOUT = 60
 
 
-def database_url() -> str:
-    db = settings.DATABASES["default"]
-    auth = db["USER"] or ""
-    if db.get("PASSWORD"):
-        auth += f":{db['PASSWORD']}"
-    host = db["HOST"] or "127.0.0.1"
-    port = db["PORT"] or 5432
-    return f"postgres://{auth}@{host}:{port}/{db['NAME']}"
-
-
 @pytest.fixture
-def worker(transactional_db):
+def running_worker(transactional_db):
     was_eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     env = {
@@ -46,36 +32,12 @@ def worker(transactional_db):
         "CELERY_TASK_ALWAYS_EAGER": "false",
     }
     log = open(REPO / ".pytest-amazon-worker.log", "w+")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "--loglevel=INFO",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    proc = worker(env, log)
     try:
         yield proc
     finally:
         celery_app.conf.task_always_eager = was_eager
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop(proc)
         log.seek(0)
         output = log.read()
         log.close()
@@ -87,7 +49,7 @@ def worker(transactional_db):
 @pytest.mark.postgres
 @pytest.mark.redis
 @pytest.mark.slow
-def test_report_is_processed_by_a_real_worker_and_downloadable(worker, client):
+def test_report_is_processed_by_a_real_worker_and_downloadable(running_worker, client):
     assert connection.vendor == "postgresql"
     seller = factories.SellerFactory(
         selling_partner_id="A2WORKERTEST01", marketplace_ids=[US]
@@ -107,7 +69,7 @@ def test_report_is_processed_by_a_real_worker_and_downloadable(worker, client):
     deadline = time.monotonic() + WORKER_TIMEOUT
     statuses = []
     while time.monotonic() < deadline:
-        assert worker.poll() is None, "the Celery worker exited early"
+        assert running_worker.poll() is None, "the Celery worker exited early"
         report = api.get(f"{BASE}/reports/{report_id}").json()
         statuses.append(report["processingStatus"])
         if report["processingStatus"] in {"DONE", "FATAL", "CANCELLED"}:

@@ -20,6 +20,7 @@ from apps.core.errors import (
     RenderedError,
     exception_handler_for,
 )
+from apps.core.errors.renderers import common_headers
 
 logger = logging.getLogger("apps.amazon")
 
@@ -116,6 +117,7 @@ DETAILED_KINDS = frozenset(
         ErrorKind.METHOD_NOT_ALLOWED,
         ErrorKind.UNSUPPORTED_MEDIA_TYPE,
         ErrorKind.TOO_LARGE,
+        ErrorKind.THROTTLED,  # which limit, and for how long
     }
 )
 
@@ -134,10 +136,9 @@ class SpApiRenderer(ErrorRenderer):
     def render(self, info: ErrorInfo, *, request=None, view=None) -> RenderedError:
         status, code, message, details, error_type = self.parts(info)
         code = getattr(view, "error_codes", {}).get(code, code)
-        headers = dict(info.headers)
+        # Retry-After too: a login refused past the limit says when to retry.
+        headers = common_headers(info)
         headers["x-amzn-ErrorType"] = error_type
-        if info.allow:
-            headers["Allow"] = ", ".join(info.allow)
         return RenderedError(
             status, error_body(code, message, details), headers=headers
         )

@@ -8,6 +8,7 @@ The schema is served at ``/amazon/_mock/schema`` and only lists Amazon paths
 (the views are excluded from the project's management-API schema).
 """
 
+import copy
 import json
 from functools import cache
 from pathlib import Path
@@ -137,10 +138,109 @@ class AmazonSchemaGenerator(SchemaGenerator):
 
     def get_schema(self, request=None, public=False):
         schema = super().get_schema(request=request, public=public)
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(
-            components()
-        )
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.update(copy.deepcopy(components()))
+        operations = [
+            operation
+            for methods in schema.get("paths", {}).values()
+            for operation in methods.values()
+            if isinstance(operation, dict)
+        ]
+        for operation in operations:
+            tighten(operation)
+        requests = _refs([op.get("requestBody", {}) for op in operations], schemas)
+        responses = _refs([op.get("responses", {}) for op in operations], schemas)
+        for name in requests - responses:  # bodies only: answers keep Amazon's
+            _tighten_body(schemas[name])
         return schema
+
+
+# What the server enforces beyond Amazon's models, stated in the schema so that
+# a client (or a fuzzer) generating "valid" requests from it is not refused: a
+# required parameter carries a value, marketplace ids are ones this mock knows,
+# order ids have Amazon's 3-7-7 shape, a body the model requires is required.
+MARKETPLACE_PARAMETERS = {"MarketplaceIds", "marketplaceIds", "marketplaceId"}
+ORDER_ID_PATTERN = r"^[0-9]{3}-[0-9]{7}-[0-9]{7}$"
+
+
+@cache
+def _required_bodies() -> frozenset[str]:
+    return frozenset(
+        operation["operationId"]
+        for name in PREFIXES
+        for methods in load_model(name)["paths"].values()
+        for operation in methods.values()
+        if isinstance(operation, dict)
+        and any(
+            p.get("in") == "body" and p.get("required")
+            for p in operation.get("parameters", [])
+        )
+    )
+
+
+def _carries_a_value(schema: dict[str, Any]) -> None:
+    if schema.get("type") == "array":
+        schema.setdefault("minItems", 1)
+        _carries_a_value(schema.setdefault("items", {"type": "string"}))
+    elif schema.get("type", "string") == "string" and "enum" not in schema:
+        schema.setdefault("minLength", 1)
+
+
+PARAMETER_BOUNDS = {"MaxResultsPerPage": (1, 100)}
+REF = "#/components/schemas/"
+
+
+def _refs(nodes: list[Any], schemas: dict[str, Any]) -> set[str]:
+    """Names of the components ``nodes`` reach, following refs."""
+    seen: set[str] = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(REF):
+                name = ref[len(REF) :]
+                if name not in seen and name in schemas:
+                    seen.add(name)
+                    stack.append(schemas[name])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return seen
+
+
+def _tighten_body(component: dict[str, Any]) -> None:
+    from apps.amazon.marketplaces import MARKETPLACES
+
+    properties = component.get("properties", {})
+    for name, prop in properties.items():
+        if name in {"marketplaceIds", "marketplaceId"} and "$ref" not in prop:
+            target = prop.get("items", prop) if prop.get("type") == "array" else prop
+            target["enum"] = sorted(MARKETPLACES)
+    for name in component.get("required", []):
+        prop = properties.get(name)
+        if isinstance(prop, dict) and "$ref" not in prop:
+            _carries_a_value(prop)
+
+
+def tighten(operation: dict[str, Any]) -> None:
+    from apps.amazon.marketplaces import MARKETPLACES
+
+    for parameter in operation.get("parameters", []):
+        schema = parameter.setdefault("schema", {"type": "string"})
+        name = parameter["name"]
+        if name in MARKETPLACE_PARAMETERS:
+            target = schema.get("items", schema)
+            target["enum"] = sorted(MARKETPLACES)
+        if name == "orderId" and parameter["in"] == "path":
+            schema["pattern"] = ORDER_ID_PATTERN
+        if name in PARAMETER_BOUNDS:
+            schema["minimum"], schema["maximum"] = PARAMETER_BOUNDS[name]
+        if parameter.get("required"):
+            _carries_a_value(schema)
+    body = operation.get("requestBody")
+    if body is not None and operation.get("operationId") in _required_bodies():
+        body["required"] = True
 
 
 class AccessTokenScheme(OpenApiAuthenticationExtension):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.amazon.factories import make_asin
@@ -159,9 +159,11 @@ def listing_put(
     requirements: str = "LISTING",
     preview: bool = False,
 ) -> Submission:
-    row = Listing.objects.filter(
+    # Locked so concurrent PUTs of an existing SKU apply one after the other.
+    live = Listing.objects.select_for_update().filter(
         seller=seller, sku=sku, marketplace_id=marketplace_id
-    ).first()
+    )
+    row = live.first()
     issues = validate_attributes(
         attributes, requirements=requirements, existing=row is not None
     )
@@ -179,6 +181,19 @@ def listing_put(
             currency=currency,
             created_date=timezone.now(),
         )
+        _apply_attributes(row, copy.deepcopy(attributes), product_type)
+        row.issues = []
+        try:
+            # A concurrent PUT of the same new SKU may commit first: the
+            # partial unique index then refuses this insert. Roll back to the
+            # savepoint and replace that row instead (insert ... on conflict
+            # update); a new SKU's rules are a superset of an existing one's,
+            # so the submission stays valid.
+            with transaction.atomic():
+                row.save()
+            return Submission(sku, "ACCEPTED", [], _identifiers([row]))
+        except IntegrityError:
+            row = live.get()
     _apply_attributes(row, copy.deepcopy(attributes), product_type)
     row.issues = []
     row.save()

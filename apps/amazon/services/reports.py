@@ -6,11 +6,13 @@ import random
 import secrets
 import string
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from apps.amazon.documents import GENERATORS, WINDOWED_TYPES, error_document, to_tsv
@@ -111,8 +113,18 @@ def _finish(report: Report, status: str, document: ReportDocument | None) -> Non
     )
 
 
-def report_process(*, report_pk: str) -> Report | None:
-    """Run one report; safe to retry (terminal reports are left alone)."""
+def _fail(report: Report, reason: str) -> Report:
+    """FATAL, with the reason in an error document as Amazon gives one."""
+    _finish(
+        report,
+        Report.Status.FATAL,
+        _store_document(report, error_document(report, reason)),
+    )
+    return report
+
+
+def _claim(report_pk: str) -> tuple[Report | None, bool]:
+    """Mark the report IN_PROGRESS for this attempt; (report, whether to run it)."""
     with transaction.atomic():
         report = (
             Report.objects.select_for_update()
@@ -124,50 +136,136 @@ def report_process(*, report_pk: str) -> Report | None:
             Report.Status.IN_QUEUE,
             Report.Status.IN_PROGRESS,  # a worker died mid-way: start over
         }:
-            return report
+            return report, False
+        if report.processing_attempts >= reports_config().max_attempts:
+            _fail(report, _gave_up(report))
+            return report, False
         report.processing_status = Report.Status.IN_PROGRESS
         report.processing_start_time = timezone.now()
+        report.processing_attempts += 1
         report.save(
-            update_fields=["processing_status", "processing_start_time", "updated_at"]
+            update_fields=[
+                "processing_status",
+                "processing_start_time",
+                "processing_attempts",
+                "updated_at",
+            ]
         )
+    return report, True
 
+
+def _still_ours(report: Report) -> bool:
+    """Lock the row for the rest of the run; False when another claim (a
+    redelivery, the recovery task) superseded this one or it finished."""
+    current = (
+        Report.objects.select_for_update()
+        .filter(pk=report.pk)
+        .values_list("processing_status", "processing_attempts")
+        .first()
+    )
+    return current == (Report.Status.IN_PROGRESS, report.processing_attempts)
+
+
+def _gave_up(report: Report) -> str:
+    return (
+        f"Processing was interrupted {report.processing_attempts} time(s) "
+        "(worker lost); giving up."
+    )
+
+
+def report_process(*, report_pk: str) -> Report | None:
+    """Run one report; safe to retry (terminal reports are left alone)."""
+    report, run = _claim(report_pk)
+    if not run:
+        return report
     generator = GENERATORS.get(report.report_type)
     foreign = sorted(set(report.marketplace_ids) - set(report.seller.marketplace_ids))
     with transaction.atomic():
+        if not _still_ours(report):
+            return Report.objects.filter(pk=report.pk).first()
         if generator is None:
-            document = _store_document(
+            return _fail(
                 report,
-                error_document(
-                    report,
-                    f"Report type {report.report_type} is not supported by this mock.",
-                ),
+                f"Report type {report.report_type} is not supported by this mock.",
             )
-            _finish(report, Report.Status.FATAL, document)
-            return report
         if foreign:
-            document = _store_document(
+            return _fail(
                 report,
-                error_document(
-                    report,
-                    f"The seller is not registered in marketplace(s) {', '.join(foreign)}.",
-                ),
+                f"The seller is not registered in marketplace(s) {', '.join(foreign)}.",
             )
-            _finish(report, Report.Status.FATAL, document)
-            return report
         try:
             rows = generator(report)
         except Exception:
             logger.exception("Report %s failed", report.report_id)
-            document = _store_document(
-                report, error_document(report, "Internal failure.")
-            )
-            _finish(report, Report.Status.FATAL, document)
-            return report
+            return _fail(report, "Internal failure.")
         if rows is None:
             _finish(report, Report.Status.CANCELLED, None)
             return report
         _finish(report, Report.Status.DONE, _store_document(report, to_tsv(rows)))
     return report
+
+
+@dataclass(frozen=True)
+class ReportsConfig:
+    stuck_after: timedelta
+    max_attempts: int
+
+
+def reports_config() -> ReportsConfig:
+    return ReportsConfig(
+        stuck_after=timedelta(seconds=settings.AMAZON_REPORT_STUCK_SECONDS),
+        max_attempts=settings.AMAZON_REPORT_MAX_ATTEMPTS,
+    )
+
+
+RECOVERY_BATCH = 200
+
+
+def reports_recover_stuck(*, now: datetime | None = None) -> int:
+    """Re-queue reports no worker is processing past the deadline; FATAL for
+    those out of attempts. Beat runs it; returns how many it touched.
+
+    Redis redelivers an unacknowledged task only after the broker's visibility
+    timeout, and a message lost with the broker (or never sent: the broker was
+    down at createReport) never comes back; this bounds both. A report a live
+    worker is generating is row-locked and skipped.
+    """
+    config = reports_config()
+    cutoff = (now or timezone.now()) - config.stuck_after
+    from apps.amazon.tasks import process_report
+
+    with transaction.atomic():
+        stuck = list(
+            Report.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("seller")
+            .filter(
+                Q(
+                    processing_status=Report.Status.IN_PROGRESS,
+                    processing_start_time__lt=cutoff,
+                )
+                | Q(processing_status=Report.Status.IN_QUEUE, updated_at__lt=cutoff)
+            )
+            .order_by("created_time")[:RECOVERY_BATCH]
+        )
+        for report in stuck:
+            if report.processing_attempts >= config.max_attempts:
+                logger.warning("Report %s: %s", report.report_id, _gave_up(report))
+                _fail(report, _gave_up(report))
+                continue
+            logger.warning("Report %s stuck; re-queued", report.report_id)
+            # Back IN_QUEUE with a fresh updated_at: one re-queue per deadline.
+            report.processing_status = Report.Status.IN_QUEUE
+            report.processing_start_time = None
+            report.save(
+                update_fields=[
+                    "processing_status",
+                    "processing_start_time",
+                    "updated_at",
+                ]
+            )
+            pk = str(report.pk)
+            transaction.on_commit(lambda pk=pk: process_report.delay(pk))
+    return len(stuck)
 
 
 def document_url_token(document: ReportDocument, *, content_encoding: bool) -> str:

@@ -22,11 +22,7 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.authentication import (
-    BasicAuthentication,
-    SessionAuthentication,
-    TokenAuthentication,
-)
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import IsAdminUser
 from rest_framework.renderers import JSONRenderer
@@ -34,6 +30,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.families import ApiFamily, new_request_id
+from apps.core.limits.login import LimitedBasicAuthentication
 
 from . import runner
 from .protocol import DEFAULT_SCALE, DEFAULT_SEED, Outcome
@@ -113,7 +110,7 @@ def reset_view(
         "__module__": __name__,
         "authentication_classes": [
             SessionAuthentication,
-            BasicAuthentication,
+            LimitedBasicAuthentication,  # the login limit: 429 past it
             TokenAuthentication,
         ],
         "permission_classes": [IsAdminUser],

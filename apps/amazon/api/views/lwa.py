@@ -52,8 +52,8 @@ TOKEN_REQUEST = inline_serializer(
         ),
         "refresh_token": serializers.CharField(required=False),
         "scope": serializers.CharField(required=False),
-        "client_id": serializers.CharField(),
-        "client_secret": serializers.CharField(),
+        "client_id": serializers.CharField(min_length=1),
+        "client_secret": serializers.CharField(min_length=1),
     },
 )
 TOKEN_RESPONSE = inline_serializer(

@@ -339,6 +339,9 @@ class ReportDocumentView(SpApiView):
         return Response(body)
 
 
+ERROR_LIST = {"$ref": "#/components/schemas/ReportsErrorList"}
+
+
 class ReportDocumentRedirectView(SpApiView):
     """Mock convenience: GET /reports/2021-06-30/reports/{reportId}/document."""
 
@@ -352,7 +355,14 @@ class ReportDocumentRedirectView(SpApiView):
             "once the report has a document (DONE, or FATAL with an error document)."
         ),
         parameters=[OpenApiParameter("reportId", str, OpenApiParameter.PATH)],
-        responses={302: OpenApiResponse(description="Redirect to the document")},
+        responses={
+            302: OpenApiResponse(description="Redirect to the document"),
+            400: OpenApiResponse(ERROR_LIST, description="Invalid reportId"),
+            403: OpenApiResponse(ERROR_LIST, description="Access denied"),
+            404: OpenApiResponse(
+                ERROR_LIST, description="No such report, or it has no document yet"
+            ),
+        },
         tags=["reports"],
     )
     def get(self, request, reportId: str):

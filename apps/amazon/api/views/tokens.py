@@ -35,11 +35,12 @@ RESTRICTED_RESOURCE = inline_serializer(
             choices=METHODS, help_text="The HTTP method in the restricted resource."
         ),
         "path": serializers.CharField(
+            min_length=1,
             help_text=(
                 "The path of a restricted operation, generic "
                 "(`/orders/v0/orders/{orderId}/address`) or for one order "
                 "(`/orders/v0/orders/902-1845936-5435065/address`)."
-            )
+            ),
         ),
         "dataElements": serializers.ListField(
             child=serializers.ChoiceField(choices=DATA_ELEMENTS),
