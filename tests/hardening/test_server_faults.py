@@ -471,11 +471,6 @@ def test_database_down_the_management_api_answers_503_problem(no_database):
     assert_problem(resp, 503)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="apps/amazon/api/errors.py KIND_ERRORS has no ErrorKind.UNAVAILABLE row "
-    "yet (Amazon's renderer turns unknown kinds into 400 InvalidInput)",
-)
 def test_database_down_amazon_answers_in_its_envelope(no_database):
     resp = down_answer(
         no_database, "/amazon/orders/v0/orders", **{"x-amz-access-token": "Atza|x"}

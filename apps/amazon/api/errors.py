@@ -34,6 +34,7 @@ INTERNAL_MESSAGE = "We encountered an internal error. Please try again."
 UNSUPPORTED_MEDIA_MESSAGE = "The request payload is in an unsupported format."
 METHOD_NOT_ALLOWED_MESSAGE = "The requested method is not allowed for this resource."
 TOO_LARGE_MESSAGE = "The request size exceeded the maximum accepted size."
+UNAVAILABLE_MESSAGE = "Temporary overloading or maintenance of the server."
 
 
 class SpApiError(ApiError):
@@ -108,6 +109,8 @@ KIND_ERRORS: dict[ErrorKind, tuple[int, str, str, str]] = {
     ErrorKind.UNSUPPORTED_MEDIA_TYPE: (415, "UnsupportedMediaType", UNSUPPORTED_MEDIA_MESSAGE, "UnsupportedMediaTypeException"),
     ErrorKind.THROTTLED: (429, "QuotaExceeded", QUOTA_MESSAGE, "ThrottlingException"),
     ErrorKind.TOO_LARGE: (413, "RequestEntityTooLarge", TOO_LARGE_MESSAGE, "RequestEntityTooLargeException"),
+    # A dependency down (database, Redis): Amazon's 503 "ServiceUnavailable".
+    ErrorKind.UNAVAILABLE: (503, "ServiceUnavailable", UNAVAILABLE_MESSAGE, "ServiceUnavailableException"),
     ErrorKind.UNEXPECTED: (500, "InternalFailure", INTERNAL_MESSAGE, "InternalFailure"),
     ErrorKind.NOT_IMPLEMENTED: (500, "InternalFailure", INTERNAL_MESSAGE, "InternalFailure"),
 }  # fmt: skip
