@@ -13,6 +13,8 @@ PORT=${PORT:-8000}
 .venv/bin/python manage.py seed_mocks
 # Amazon SP-API mock data; prints the LWA client id/secret and refresh tokens.
 .venv/bin/python manage.py seed_amazon
+# The bookstore's catalogue and, in development, its demo key secret123.
+.venv/bin/python manage.py seed bookstore
 .venv/bin/python manage.py bootstrap_dev
 .venv/bin/python manage.py collectstatic --noinput -v0
 echo "==> serving on http://$HOST:$PORT (ASGI, uvicorn)"

@@ -5,30 +5,11 @@ import json
 
 import pytest
 
-from tests.e2e.server import LiveServer, manage, server_env
-
 from .examples import ROOT, check_statuses, examples, run
 
 README = ROOT / "README.md"
 
 pytestmark = pytest.mark.slow
-
-ADMIN = (
-    "from apps.accounts.models import User; "
-    "User.objects.create_superuser(email='admin@example.com', password='admin')"
-)
-
-
-@pytest.fixture(scope="module")
-def seeded_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("readme") / "db.sqlite3"
-    env = server_env(f"sqlite:///{db}")
-    manage(env, "migrate", "--noinput")
-    manage(env, "seed", "mocks")
-    manage(env, "shell", "-c", ADMIN)
-    server = LiveServer("config.asgi:application", env, startup_timeout=120)
-    yield server, env
-    server.stop()
 
 
 def test_the_readme_marks_its_examples():
@@ -37,8 +18,8 @@ def test_the_readme_marks_its_examples():
     assert all(e.statuses for e in found)
 
 
-def test_every_readme_example_answers_as_documented(seeded_server):
-    server, env = seeded_server
+def test_every_readme_example_answers_as_documented(docs_server):
+    server, env = docs_server
     ran = run(README, server.url, env)
     check_statuses(README, ran)
     # The test call went through the engine: the mock's own answer inside.
