@@ -154,22 +154,29 @@
 
   /* ---------------- live JSON / JSON Schema validation ---------------- */
   var TYPES = ["string", "number", "integer", "boolean", "object", "array", "null"];
+  // Errors worded as the server words them: where, which keyword, what it takes.
+  function bad(where, keyword, expected, got) {
+    return t("schemaKeyword").replace("%(where)s", where).replace("%(keyword)s", keyword)
+      .replace("%(expected)s", expected).replace("%(got)s", JSON.stringify(got));
+  }
   function schemaProblem(schema, root, where) {
     if (typeof schema === "boolean") return null;
     if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
-      return where + ": " + t("invalidSchema");
+      return t("invalidSchema") + " (" + where + ")";
     }
     if ("type" in schema) {
       var types = Array.isArray(schema.type) ? schema.type : [schema.type];
       for (var i = 0; i < types.length; i++) {
-        if (TYPES.indexOf(types[i]) < 0) return where + "/type: " + JSON.stringify(types[i]);
+        if (TYPES.indexOf(types[i]) < 0) return bad(where, "type", t("schemaTypes"), schema.type);
       }
     }
     if ("required" in schema && (!Array.isArray(schema.required) || schema.required.some(function (r) { return typeof r !== "string"; }))) {
-      return where + "/required";
+      return bad(where, "required", t("schemaExpect_array"), schema.required);
     }
     if ("properties" in schema) {
-      if (typeof schema.properties !== "object" || schema.properties === null || Array.isArray(schema.properties)) return where + "/properties";
+      if (typeof schema.properties !== "object" || schema.properties === null || Array.isArray(schema.properties)) {
+        return bad(where, "properties", t("schemaExpect_object"), schema.properties);
+      }
       for (var key in schema.properties) {
         var p = schemaProblem(schema.properties[key], root, where + "/properties/" + key);
         if (p) return p;
@@ -179,20 +186,24 @@
       var q = schemaProblem(schema.items, root, where + "/items");
       if (q) return q;
     }
-    ["allOf", "anyOf", "oneOf"].forEach(function (k) {
-      if (k in schema && !Array.isArray(schema[k])) schema.__bad = where + "/" + k;
-    });
-    if (schema.__bad) { var bad = schema.__bad; delete schema.__bad; return bad; }
-    ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems"].forEach(function (k) {
-      if (k in schema && typeof schema[k] !== "number") schema.__bad = where + "/" + k;
-    });
-    if (schema.__bad) { var bad2 = schema.__bad; delete schema.__bad; return bad2; }
+    var lists = ["allOf", "anyOf", "oneOf"];
+    for (var a = 0; a < lists.length; a++) {
+      if (lists[a] in schema && !Array.isArray(schema[lists[a]])) {
+        return bad(where, lists[a], t("schemaExpect_array"), schema[lists[a]]);
+      }
+    }
+    var numbers = ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems"];
+    for (var n = 0; n < numbers.length; n++) {
+      if (numbers[n] in schema && typeof schema[numbers[n]] !== "number") {
+        return bad(where, numbers[n], t("schemaExpect_number"), schema[numbers[n]]);
+      }
+    }
     if (typeof schema.$ref === "string" && schema.$ref.indexOf("#/") === 0) {
       var node = root;
       var parts = schema.$ref.slice(2).split("/");
       for (var j = 0; j < parts.length; j++) {
         var part = parts[j].replace(/~1/g, "/").replace(/~0/g, "~");
-        if (node === null || typeof node !== "object" || !(part in node)) return where + "/$ref: " + schema.$ref;
+        if (node === null || typeof node !== "object" || !(part in node)) return t("invalidSchema") + " (" + where + "/$ref: " + schema.$ref + ")";
         node = node[part];
       }
     }
@@ -216,7 +227,7 @@
     if (area.getAttribute("data-json") === "schema") {
       var problem = schemaProblem(value, value, "#");
       if (problem) {
-        status.textContent = t("invalidSchema") + " (" + problem + ")";
+        status.textContent = problem;
         status.classList.add("is-error");
         area.setAttribute("aria-invalid", "true");
         return;

@@ -59,6 +59,8 @@ def query_with(context, **changes: Any) -> str:
 
 @register.simple_tag
 def portal_js_strings() -> str:
+    from apps.mocks.validators import EXPECTED_TYPES, SCHEMA_TYPES
+
     """The few strings portal.js shows, translated, as a JSON script element."""
     strings = {
         "invalidJson": _("Invalid JSON"),
@@ -73,5 +75,14 @@ def portal_js_strings() -> str:
         "noBody": _("Empty body"),
         "aborted": _("The connection was dropped (chaos fault)."),
         "line": _("line"),
+        # The live JSON Schema check words its errors as the server does
+        # (apps/mocks/validators.py schema_error_text).
+        "schemaKeyword": _(
+            "Not a valid JSON Schema at %(where)s: “%(keyword)s” must be "
+            "%(expected)s (got %(got)s)."
+        ),
+        "schemaTypes": _("one of %(types)s, or a list of them")
+        % {"types": SCHEMA_TYPES},
+        **{f"schemaExpect_{name}": str(text) for name, text in EXPECTED_TYPES.items()},
     }
     return json_script(strings, "portal-i18n")
