@@ -7,7 +7,7 @@ import factory
 from django.utils import timezone
 
 from . import catalogue
-from .models import Book, Delivery, Order, Payment
+from .models import ApiKey, Book, Delivery, Order, Payment, StockMovement
 
 _rng = random.Random()
 
@@ -60,3 +60,27 @@ class DeliveryFactory(factory.django.DjangoModelFactory):
     country = "US"
     requested_date = factory.LazyFunction(timezone.localdate)
     scheduled_at = factory.LazyFunction(timezone.now)
+
+
+class StockMovementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StockMovement
+
+    book = factory.SubFactory(BookFactory)
+    delta = 5
+    stock_after = 15
+    reason = StockMovement.Reason.ADJUSTMENT
+    actor = "admin@example.com"
+
+
+class ApiKeyFactory(factory.django.DjangoModelFactory):
+    """A key row; the plain key is ``raw`` (only its hash is stored)."""
+
+    class Meta:
+        model = ApiKey
+        exclude = ("raw",)
+
+    name = factory.Sequence(lambda n: f"test key {n}")
+    raw = factory.LazyFunction(ApiKey.generate)
+    key_hash = factory.LazyAttribute(lambda o: ApiKey.hash(o.raw))
+    prefix = factory.LazyAttribute(lambda o: o.raw[:8])

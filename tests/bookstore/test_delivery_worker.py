@@ -14,7 +14,7 @@ from apps.bookstore.factories import PaymentFactory
 
 # The Amazon suite's worker fixture: a `celery -A config worker` subprocess on
 # the test settings, the same Redis broker and the same PostgreSQL database.
-from tests.amazon.test_reports_worker import worker  # noqa: F401
+from tests.amazon.test_reports_worker import running_worker  # noqa: F401
 
 STEP_SECONDS = 0.5
 DEADLINE_SECONDS = 60
@@ -30,7 +30,8 @@ def fast_pace(monkeypatch, settings):
 @pytest.mark.postgres
 @pytest.mark.redis
 @pytest.mark.slow
-def test_a_worker_moves_a_delivery_to_delivered(fast_pace, worker, api):  # noqa: F811
+def test_a_worker_moves_a_delivery_to_delivered(fast_pace, running_worker, api):  # noqa: F811
+    worker = running_worker
     assert connection.vendor == "postgresql"
     order = PaymentFactory().order
     created = api.post(
