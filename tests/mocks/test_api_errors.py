@@ -118,3 +118,29 @@ def test_schema_url_without_slash_redirects_to_it(api):
 
     assert response.status_code == 301
     assert response["Location"] == "/api/schema/"
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("description", 0), ("name", ["x"]), ("slug", True)],
+)
+def test_a_string_field_given_another_json_type_is_refused(api, field, value):
+    response = api.post("/api/groups", {"name": "Typed", field: value}, format="json")
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("response_status_code", "201"), ("chaos_mode", "yes"), ("fixed_delay", True)],
+)
+def test_a_number_or_boolean_given_as_a_string_is_refused(api, group, field, value):
+    response = api.post(
+        f"/api/groups/{group.pk}/endpoints",
+        {"name": "e", "path": "/e", field: value},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == [field]

@@ -11,7 +11,7 @@ from rest_framework.routers import DefaultRouter
 
 from apps.core.api_docs import RedocView, SwaggerView
 
-from . import import_views, views
+from . import import_views, schema, views  # noqa: F401 (schema: its extensions)
 
 app_name = "api"
 
