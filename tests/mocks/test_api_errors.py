@@ -144,3 +144,18 @@ def test_a_number_or_boolean_given_as_a_string_is_refused(api, group, field, val
 
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == [field]
+
+
+@pytest.mark.parametrize("page_size", ["null", "0", "-3"])
+def test_page_size_that_is_not_a_positive_integer_is_a_400(api, page_size):
+    response = api.get(f"/api/groups?page_size={page_size}")
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["page_size"]
+
+
+def test_page_size_above_the_maximum_is_capped(api, group):
+    response = api.get("/api/groups?page_size=100000")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
