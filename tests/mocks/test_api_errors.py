@@ -159,3 +159,18 @@ def test_page_size_above_the_maximum_is_capped(api, group):
 
     assert response.status_code == 200
     assert response.json()["count"] == 1
+
+
+def test_schema_types_the_json_fields_that_refuse_null(api):
+    schema = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+
+    endpoint = schema["EndpointRequest"]["properties"]
+    assert (
+        endpoint["response_headers"]["type"],
+        endpoint["chaos_weights"]["type"],
+    ) == (
+        "object",
+        "object",
+    )
+    assert schema["HeaderRequest"]["properties"]["enum_values"]["type"] == "array"
+    assert schema["EndpointRequest"]["additionalProperties"] is False
