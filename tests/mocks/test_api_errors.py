@@ -118,3 +118,59 @@ def test_schema_url_without_slash_redirects_to_it(api):
 
     assert response.status_code == 301
     assert response["Location"] == "/api/schema/"
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("description", 0), ("name", ["x"]), ("slug", True)],
+)
+def test_a_string_field_given_another_json_type_is_refused(api, field, value):
+    response = api.post("/api/groups", {"name": "Typed", field: value}, format="json")
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("response_status_code", "201"), ("chaos_mode", "yes"), ("fixed_delay", True)],
+)
+def test_a_number_or_boolean_given_as_a_string_is_refused(api, group, field, value):
+    response = api.post(
+        f"/api/groups/{group.pk}/endpoints",
+        {"name": "e", "path": "/e", field: value},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+
+
+@pytest.mark.parametrize("page_size", ["null", "0", "-3"])
+def test_page_size_that_is_not_a_positive_integer_is_a_400(api, page_size):
+    response = api.get(f"/api/groups?page_size={page_size}")
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["page_size"]
+
+
+def test_page_size_above_the_maximum_is_capped(api, group):
+    response = api.get("/api/groups?page_size=100000")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+
+
+def test_schema_types_the_json_fields_that_refuse_null(api):
+    schema = api.get("/api/schema/?format=json").json()["components"]["schemas"]
+
+    endpoint = schema["EndpointRequest"]["properties"]
+    assert (
+        endpoint["response_headers"]["type"],
+        endpoint["chaos_weights"]["type"],
+    ) == (
+        "object",
+        "object",
+    )
+    assert schema["HeaderRequest"]["properties"]["enum_values"]["type"] == "array"
+    assert schema["EndpointRequest"]["additionalProperties"] is False

@@ -129,3 +129,11 @@ def test_page_past_the_end_is_404_problem(api, groups):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("value", ["null", "yes", "2"])
+def test_endpoints_chaos_mode_that_is_not_a_boolean_is_a_400(api, group, value):
+    response = api.get(f"/api/groups/{group.pk}/endpoints?chaos_mode={value}")
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["chaos_mode"]

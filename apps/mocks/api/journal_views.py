@@ -19,6 +19,8 @@ from apps.core import journal
 from apps.core.api_problems import problem_exception_handler
 from apps.mocks import models as m
 
+from .views import problems
+
 FILTERS = [
     OpenApiParameter(
         "family", str, description="API family: mocks, management, amazon …"
@@ -64,13 +66,19 @@ class JournalPagination(PageNumberPagination):
 
 
 class _JournalBase(APIView):
-    authentication_classes = [SessionAuthentication, TokenAuthentication]
+    # Token first, as on every management API view: a bad or missing token
+    # is a 401 with WWW-Authenticate: Token, and the schema lists it first.
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
 
     def get_exception_handler(self):
         return problem_exception_handler
 
     def entries(self, request):
+        # journal_filter reads anything but "true" as "no filter"; the API
+        # says boolean, so other values are a 400, not silently every entry.
+        if request.query_params.get("chaos", "") not in ("", "true", "false"):
+            raise exceptions.ValidationError({"chaos": ["Must be true or false."]})
         try:
             return readable_entries(request.user, request.query_params)
         except (ValueError, TypeError) as exc:
@@ -80,7 +88,7 @@ class _JournalBase(APIView):
 class JournalListView(_JournalBase):
     @extend_schema(
         parameters=FILTERS,
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: OpenApiTypes.OBJECT, **problems(400, 401)},
         summary="Recorded calls (every API family)",
     )
     def get(self, request):
@@ -92,7 +100,10 @@ class JournalListView(_JournalBase):
 class JournalExportView(_JournalBase):
     @extend_schema(
         parameters=FILTERS,
-        responses={(200, "application/x-ndjson"): OpenApiTypes.STR},
+        responses={
+            (200, "application/x-ndjson"): OpenApiTypes.STR,
+            **problems(400, 401),
+        },
         summary="Export recorded calls as JSONL",
     )
     def get(self, request):

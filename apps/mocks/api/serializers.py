@@ -5,6 +5,7 @@ They check shape only (types, choices, lengths, unknown keys); the rules
 Field lists come from ``services`` so a field added there shows up here.
 """
 
+import uuid
 from collections.abc import Mapping
 
 from django.contrib.auth import get_user_model
@@ -48,6 +49,53 @@ class StrictFieldsMixin:
         return value
 
 
+# JSON types as the schema states them: DRF would turn 0 into "0", "5" into 5
+# and "yes" into true, so a request the schema calls invalid would pass.
+
+
+class StrictCharField(serializers.CharField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictFloatField(serializers.FloatField):
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictUUIDField(serializers.UUIDField):
+    def to_internal_value(self, data):
+        if not isinstance(data, str | uuid.UUID):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
+STRICT_FIELDS = {
+    serializers.CharField: StrictCharField,
+    serializers.IntegerField: StrictIntegerField,
+    serializers.FloatField: StrictFloatField,
+    serializers.BooleanField: StrictBooleanField,
+}
+
+
 class ShapeModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     """Types, choices and lengths from the model; no model validators and no
     uniqueness checks (the services run those, with the same messages as admin)."""
@@ -55,7 +103,7 @@ class ShapeModelSerializer(StrictFieldsMixin, serializers.ModelSerializer):
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
         kwargs.pop("validators", None)
-        return field_class, kwargs
+        return STRICT_FIELDS.get(field_class, field_class), kwargs
 
     def get_validators(self) -> list:
         return []
@@ -87,7 +135,7 @@ class EndpointChildrenSerializer(serializers.ListSerializer):
 
 
 class HeaderSerializer(ShapeModelSerializer):
-    id = serializers.UUIDField(
+    id = StrictUUIDField(
         required=False,
         help_text=_(
             "Send the id to update that row in place; rows left out of the list "
@@ -183,11 +231,11 @@ class TestRequestSerializer(StrictFieldsMixin, serializers.Serializer):
     segments filled with values that fit their specs) with no query or body.
     """
 
-    chaos = serializers.BooleanField(
+    chaos = StrictBooleanField(
         default=False, help_text=_("Call the /chaos twin instead.")
     )
     method = UpperCaseChoiceField(choices=m.HttpMethod.choices, required=False)
-    path = serializers.CharField(
+    path = StrictCharField(
         required=False,
         max_length=2000,
         help_text=_("Concrete path below the group, e.g. /orders/42."),
@@ -195,9 +243,9 @@ class TestRequestSerializer(StrictFieldsMixin, serializers.Serializer):
     query = serializers.DictField(
         child=serializers.JSONField(), required=False, help_text=_("Query values.")
     )
-    headers = serializers.DictField(child=serializers.CharField(), required=False)
+    headers = serializers.DictField(child=StrictCharField(), required=False)
     body = serializers.JSONField(required=False, allow_null=True)
-    seed = serializers.IntegerField(
+    seed = StrictIntegerField(
         required=False, help_text=_("Fixes generated bodies (and the chaos choice).")
     )
     fault = serializers.ChoiceField(

@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 from apps.core.api_docs import RedocView, SwaggerView
 
 from . import import_views, views
+from .schema import SCHEMA_SETTINGS
 
 app_name = "api"
 
@@ -41,7 +42,10 @@ urlpatterns = [
     *api_urlpatterns,
     path(
         "schema/",
-        SpectacularAPIView.as_view(patterns=[path("api/", include(api_urlpatterns))]),
+        SpectacularAPIView.as_view(
+            patterns=[path("api/", include(api_urlpatterns))],
+            custom_settings=SCHEMA_SETTINGS,
+        ),
         name="schema",
     ),
     path("docs/", SwaggerView.as_view(url_name="api:schema"), name="docs"),

@@ -81,8 +81,36 @@ GROUP_ID_PARAMETER = OpenApiParameter(
 
 
 class ManagementPagination(PageNumberPagination):
+    """A page_size that is not a positive integer is a 400, not silently the
+    default (the schema says integer, minimum 1); above the maximum it is
+    capped."""
+
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if size < 1:
+            raise serializers.ValidationError(
+                {self.page_size_query_param: [gettext("A positive integer.")]}
+            )
+        return min(size, self.max_page_size)
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = gettext(
+                    "Rows per page (at most %(max)d; more is capped)."
+                ) % {"max": self.max_page_size}
+        return parameters
 
 
 class ManagementAPIView:
@@ -157,7 +185,7 @@ def _created(data: dict, location: str) -> Response:
     retrieve=extend_schema(
         summary=_("Read a group"),
         parameters=[DELETED_PARAMETER],
-        responses={200: GroupSerializer, **problems(401, 404, 429)},
+        responses={200: GroupSerializer, **problems(400, 401, 404, 429)},
     ),
     update=extend_schema(
         summary=_("Replace a group"),
@@ -257,7 +285,7 @@ class GroupViewSet(ManagementAPIView, viewsets.GenericViewSet):
     retrieve=extend_schema(
         summary=_("Read an endpoint"),
         parameters=[DELETED_PARAMETER],
-        responses={200: EndpointSerializer, **problems(401, 404, 429)},
+        responses={200: EndpointSerializer, **problems(400, 401, 404, 429)},
     ),
     update=extend_schema(
         summary=_(
