@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from apps.core.factories import JournalEntryFactory
 from apps.mocks import services
 
 from .conftest import sign_in
@@ -39,6 +40,13 @@ def test_filter_bar_fits_every_width(page, user, shot, language):
     services.group_create(
         data={"name": "Warehouse management", "slug": "warehouse"}, user=user
     )
+    JournalEntryFactory(
+        group_slug="warehouse",
+        path="/warehouse/inbound/shipments/3f2a9c1e-77aa-4b1e-9a0c-1b2c3d4e5f60/items",
+        status=422,
+        chaos=True,
+        chaos_fault="schema_violation",
+    )
     sign_in(page, user.email)
     page.wait_for_url(re.compile(r".*/$"))
     page.context.add_cookies(
@@ -55,3 +63,14 @@ def test_filter_bar_fits_every_width(page, user, shot, language):
         )
         assert len(found["heights"]) == 1, f"controls of several heights: {found}"
         assert found["overflow"] <= 0
+        # The table shows time, path, status and latency without a sideways scroll.
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.table-wrap')]"
+            ".map(w => w.scrollWidth - w.clientWidth)"
+        )
+        assert all(h <= 0 for h in hidden), f"the journal table scrolls at {width}px"
+        cells = page.evaluate(
+            "[...document.querySelectorAll('td[data-col]')].map(td => "
+            "td.getBoundingClientRect().right <= window.innerWidth)"
+        )
+        assert cells and all(cells), f"status or latency off-screen at {width}px"
