@@ -106,7 +106,9 @@ else:
         }
     }
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
+# "memory://localhost/" rather than "memory://": kombu warns "No hostname was
+# supplied" on every task sent in eager mode otherwise.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://localhost/")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 # Without a broker the tasks run inline, so the embedded setup needs no worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
