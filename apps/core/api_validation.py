@@ -4,6 +4,7 @@ the FastAPI-style families (bookstore, shop)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from rest_framework import serializers
@@ -74,3 +75,15 @@ class StrictSerializer(serializers.Serializer):
         if errors:
             raise serializers.ValidationError(errors)
         return value
+
+
+def path_uuid(raw: str, name: str) -> uuid.UUID:
+    """A UUID path parameter, or FastAPI's 422 ``uuid_parsing`` at ``path.<name>``."""
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise ApiError(
+            kind=ErrorKind.VALIDATION,
+            fields=[FieldError(("path", name), "Input should be a valid UUID",
+                               "uuid_parsing", raw)],
+        ) from None  # fmt: skip
