@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from apps.core.errors import ApiError, ErrorKind
 
+from .conf import config
 from .errors import ShopErrorCode as Code
 from .models import CartLine, Category, Order, Product, ShopUser
 
@@ -81,6 +82,7 @@ class CartView:
     lines: list[CartLine]
     total: Decimal
     items: int
+    currency: str
 
 
 def cart_get(*, user: ShopUser) -> CartView:
@@ -98,7 +100,10 @@ def cart_get(*, user: ShopUser) -> CartView:
         line.subtotal = product.price * line.quantity
         if line.available:
             total += line.subtotal
-    return CartView(lines=lines, total=total, items=sum(x.quantity for x in lines))
+    return CartView(
+        lines=lines, total=total, items=sum(x.quantity for x in lines),
+        currency=config().currency,
+    )  # fmt: skip
 
 
 def order_list(*, user: ShopUser | None = None) -> QuerySet[Order]:

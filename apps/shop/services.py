@@ -198,7 +198,7 @@ def order_checkout(*, user: ShopUser) -> Order:
         if not taken:
             short.append(line)
     if short:
-        transaction.set_rollback(True)
+        # Raising leaves the atomic block: the updates that did succeed roll back.
         items = []
         for line in short:
             product = Product.objects.get(pk=line.product_id)

@@ -167,7 +167,7 @@ class CartOut(serializers.Serializer):
     lines = CartLineOut(many=True)
     items = serializers.IntegerField(help_text="Units in the cart")
     total = _money(help_text="Sum of the available lines")
-    currency = serializers.CharField(default="USD")
+    currency = serializers.CharField()
 
 
 # --- orders ----------------------------------------------------------------------
