@@ -8,8 +8,6 @@ from apps.core.seeding import runner
 from apps.shop import seeding
 from apps.shop.models import Category, Order, Product, ShopUser
 
-from .conftest import API
-
 pytestmark = pytest.mark.django_db
 FAMILY = families.get("shop")
 
