@@ -40,9 +40,9 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
 )  # fmt: skip
 
 
+# Base view: bearer token required, JSON only (no docstring: it would become
+# every operation's description in the schema).
 class ShopView(FamilyAPIView):
-    """Base view: bearer token required, JSON only."""
-
     family = "shop"
     operation = ""
     authentication_classes = [BearerAuthentication]
