@@ -11,7 +11,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from apps.core import families, idempotency
+from apps.core import families, idempotency, journal
 from apps.core.api_validation import path_uuid as _uuid
 from apps.core.api_validation import query_dict, validated
 from apps.core.api_views import FamilyAPIView
@@ -50,6 +50,13 @@ class ShopView(FamilyAPIView):
     renderer_classes = [JSONRenderer]
     parser_classes = [JSONParser]
     schema = ShopAutoSchema()
+    # One path, several operations: the journal records the method's own.
+    operations: dict[str, str] = {}
+
+    def initial(self, request, *args, **kwargs):
+        if request.method in self.operations:
+            journal.annotate(request, operation=self.operations[request.method])
+        super().initial(request, *args, **kwargs)
 
     def permission_denied(self, request, message=None, code=None):
         if request.authenticators and not request.successful_authenticator:
@@ -191,6 +198,7 @@ def _cart(request) -> Response:
 
 class CartView(ShopView):
     operation = "getCart"
+    operations = {"DELETE": "emptyCart"}
 
     @extend_schema(operation_id="getCart", summary="The cart, at today's prices",
                    tags=["cart"], responses={200: s.CartOut, **AUTH})  # fmt: skip
@@ -221,6 +229,7 @@ class CartItemsView(ShopView):
 
 class CartItemView(ShopView):
     operation = "updateCartItem"
+    operations = {"DELETE": "removeCartItem"}
 
     @extend_schema(
         operation_id="updateCartItem", summary="Change a line's quantity",
@@ -247,6 +256,7 @@ class CartItemView(ShopView):
 # --- orders ----------------------------------------------------------------------
 class OrdersView(ShopView):
     operation = "listOrders"
+    operations = {"POST": "checkout"}
 
     @extend_schema(operation_id="listOrders", summary="Your orders, newest first",
                    tags=["orders"], parameters=[s.PageQuery],
@@ -274,11 +284,6 @@ class OrdersView(ShopView):
             self, request, scope="shop.checkout",
             principal=request.user.journal_principal, run=run,
         )  # fmt: skip
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if request.method == "POST":
-            self.operation = "checkout"
 
 
 class OrderView(ShopView):
@@ -389,6 +394,7 @@ def _any_product(product_id: str):
 
 class AdminProductView(AdminView):
     operation = "adminUpdateProduct"
+    operations = {"DELETE": "adminDeactivateProduct"}
 
     @extend_schema(
         operation_id="adminUpdateProduct", summary="Change a product's fields",
