@@ -11,12 +11,14 @@ from __future__ import annotations
 from decimal import Decimal
 from uuid import UUID
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from apps.core.errors import ApiError, ErrorKind, FieldError
+from apps.core.limits.login import login_failed, login_wait
 
 from . import tokens
 from .conf import config
@@ -57,12 +59,27 @@ def user_register(*, email: str, password: str, name: str) -> ShopUser:
     return user
 
 
-def user_authenticate(*, email: str, password: str) -> ShopUser | None:
+def user_login(*, request, email: str, password: str) -> dict:
+    """Tokens for the right password, behind the project's login limit
+    (apps/core/limits/login.py): over it, a 429 before the password is
+    checked, so the right password is refused too."""
+    wait = login_wait(request, email)
+    if wait is not None:
+        raise ApiError(
+            f"Too many failed sign-in attempts. Try again in {wait} seconds.",
+            code=Code.LOGIN_LIMITED, kind=ErrorKind.THROTTLED,
+            headers={"Retry-After": str(wait)},
+        )  # fmt: skip
     user = ShopUser.objects.filter(email=email.strip().lower()).first()
     if user is None:
-        ShopUser(password="").check_password(password)  # same time either way
-        return None
-    return user if user.check_password(password) else None
+        make_password(password)  # as slow as a real check: no user enumeration
+    elif user.check_password(password):
+        return tokens.issue(user)
+    login_failed(request, email)
+    raise ApiError(
+        "Incorrect email or password", code=Code.INVALID_CREDENTIALS,
+        kind=ErrorKind.AUTHENTICATION_FAILED, headers={"WWW-Authenticate": "Bearer"},
+    )  # fmt: skip
 
 
 def token_refresh(*, raw: str) -> dict:

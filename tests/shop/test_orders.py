@@ -126,3 +126,33 @@ def test_a_bad_order_id_is_a_422(api):
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["path", "order_id"]
+
+
+def test_a_withdrawn_product_cannot_be_checked_out(api, product):
+    add(api, product, 2)
+    Product.objects.filter(pk=product.pk).update(active=False)
+
+    response = api.post(ORDERS)
+
+    assert response.status_code == 409
+    assert response.json()["detail"]["items"][0]["available"] == 0
+    assert stock(product) == 10 and not Order.objects.exists()
+
+
+def test_order_paging_is_validated(api):
+    response = api.get(f"{ORDERS}?page=0&size=101&sort=x")
+
+    assert response.status_code == 422
+    assert {e["loc"][1] for e in response.json()["detail"]} == {"page", "size", "sort"}
+
+
+def test_a_retry_replays_even_after_the_cart_changed(api, product, kettle):
+    add(api, product, 1)
+    assert api.post(ORDERS, HTTP_IDEMPOTENCY_KEY="k").status_code == 201
+    add(api, kettle, 1)
+
+    # Same key, same request: the first answer again, the new cart untouched.
+    replay = api.post(ORDERS, HTTP_IDEMPOTENCY_KEY="k")
+
+    assert replay.status_code == 201 and Order.objects.count() == 1
+    assert CartLine.objects.count() == 1

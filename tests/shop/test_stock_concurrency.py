@@ -95,3 +95,62 @@ def test_carts_with_the_same_products_never_deadlock(live_bookstore):  # noqa: F
 
     assert Counter(r.status_code for r in responses) == {201: 20}
     assert set(Product.objects.values_list("stock", flat=True)) == {80}
+
+
+def fire(url, token, count, path, headers=None):
+    barrier = threading.Barrier(count)
+
+    def one(_):
+        with httpx.Client(base_url=url, timeout=60) as client:
+            barrier.wait(timeout=60)
+            return client.post(
+                path, headers={"Authorization": f"Bearer {token}", **(headers or {})}
+            )
+
+    with ThreadPoolExecutor(count) as pool:
+        return list(pool.map(one, range(count)))
+
+
+def test_concurrent_cancels_restore_stock_once(live_bookstore):  # noqa: F811
+    category = Category.objects.create(slug="toys", name="Toys")
+    product = Product.objects.create(
+        sku="TOY-0001", name="Plush Bear", category=category,
+        price=Decimal("12.99"), stock=7,
+    )  # fmt: skip
+    user = ShopUser.objects.create(email="c@example.com", name="C")
+    CartLine.objects.create(user=user, product=product, quantity=3)
+    token = tokens.issue(user)["access_token"]
+    server = live_bookstore(workers=2)
+    placed = httpx.post(
+        f"{server.url}/shop/api/v1/orders", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert placed.status_code == 201 and Product.objects.get().stock == 4
+
+    responses = fire(
+        server.url, token, 10, f"/shop/api/v1/orders/{placed.json()['id']}/cancel"
+    )
+
+    assert Counter(r.status_code for r in responses) == {200: 1, 409: 9}
+    assert Product.objects.get().stock == 7
+    assert InventoryChange.objects.filter(reason="cancel").count() == 1
+
+
+def test_concurrent_retries_of_one_key_place_one_order(live_bookstore):  # noqa: F811
+    category = Category.objects.create(slug="toys", name="Toys")
+    product = Product.objects.create(
+        sku="TOY-0001", name="Plush Bear", category=category,
+        price=Decimal("12.99"), stock=50,
+    )  # fmt: skip
+    user = ShopUser.objects.create(email="r@example.com", name="R")
+    CartLine.objects.create(user=user, product=product, quantity=2)
+    token = tokens.issue(user)["access_token"]
+    server = live_bookstore(workers=2)
+
+    responses = fire(
+        server.url, token, 10, "/shop/api/v1/orders", {"Idempotency-Key": "same-key"}
+    )
+
+    statuses = Counter(r.status_code for r in responses)
+    assert set(statuses) <= {201, 409} and statuses[201] >= 1, statuses
+    assert 500 not in statuses
+    assert Order.objects.count() == 1 and Product.objects.get().stock == 48

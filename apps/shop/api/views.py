@@ -16,10 +16,8 @@ from apps.core.api_validation import path_uuid as _uuid
 from apps.core.api_validation import query_dict, validated
 from apps.core.api_views import FamilyAPIView
 from apps.core.errors import ApiError, ErrorKind
-from apps.core.limits.login import login_failed, login_wait
 from apps.core.seeding import runner
-from apps.shop import selectors, services, tokens
-from apps.shop.errors import ShopErrorCode as Code
+from apps.shop import selectors, services
 
 from . import serializers as s
 from .authentication import BearerAuthentication, IsShopAdmin, IsShopUser
@@ -113,22 +111,7 @@ class LoginView(PublicView):
     )  # fmt: skip
     def post(self, request):
         data = validated(s.LoginIn, request.data, location="body")
-        wait = login_wait(request._request, data["email"])
-        if wait is not None:
-            raise ApiError(
-                f"Too many failed sign-in attempts. Try again in {wait} seconds.",
-                code=Code.LOGIN_LIMITED, kind=ErrorKind.THROTTLED,
-                headers={"Retry-After": str(wait)},
-            )  # fmt: skip
-        user = services.user_authenticate(**data)
-        if user is None:
-            login_failed(request._request, data["email"])
-            raise ApiError(
-                "Incorrect email or password", code=Code.INVALID_CREDENTIALS,
-                kind=ErrorKind.AUTHENTICATION_FAILED,
-                headers={"WWW-Authenticate": "Bearer"},
-            )  # fmt: skip
-        return Response(tokens.issue(user))
+        return Response(services.user_login(request=request._request, **data))
 
 
 class RefreshView(PublicView):
