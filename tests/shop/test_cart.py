@@ -115,3 +115,27 @@ def test_each_user_has_their_own_cart(api, product, other_shopper):
     add(api, product)
 
     assert client_for(other_shopper).get(CART).json()["lines"] == []
+
+
+def test_a_quantity_above_the_limit_is_a_422(api, product, settings):
+    settings.SHOP_MAX_QUANTITY = 5
+
+    response = add(api, product, 6)
+
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert (error["loc"], error["type"], error["input"]) == (
+        ["body", "quantity"], "less_than_equal", 6
+    )  # fmt: skip
+    assert not CartLine.objects.exists()
+
+
+def test_a_full_cart_refuses_another_product(api, product, kettle, settings):
+    settings.SHOP_MAX_CART_LINES = 1
+    add(api, product)
+
+    response = add(api, kettle)
+
+    assert response.status_code == 409
+    assert response.json() == {"detail": "A cart holds at most 1 products"}
+    assert CartLine.objects.count() == 1

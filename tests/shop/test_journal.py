@@ -45,3 +45,15 @@ def test_checkout_is_recorded_as_checkout(api, product):
     api.post(f"{API}/orders")
 
     assert [e.operation for e in recorded()] == ["addToCart", "checkout"]
+
+
+def test_register_is_recorded_without_the_password(anonymous):
+    anonymous.post(
+        f"{API}/auth/register",
+        {"email": "new@example.com", "password": PASSWORD, "name": "New"},
+        format="json",
+    )
+
+    (entry,) = recorded()
+    assert (entry.operation, entry.status) == ("register", 201)
+    assert PASSWORD not in json.dumps(entry.as_record())
