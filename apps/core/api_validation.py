@@ -22,7 +22,12 @@ def _input_at(data: Any, path: tuple) -> Any:
     return data
 
 
-def validated(serializer_class, data, *, location: str, **context) -> dict:
+def validated(
+    serializer_class, data, *, location: str, secret: frozenset = frozenset(),
+    **context,
+) -> dict:  # fmt: skip
+    """``secret``: field names whose value an error never echoes (``input`` is
+    null), so a rejected password is neither sent back nor journaled."""
     serializer = serializer_class(data=data, context=context)
     if serializer.is_valid():
         return serializer.validated_data
@@ -31,10 +36,11 @@ def validated(serializer_class, data, *, location: str, **context) -> dict:
             (location, *error.loc),
             error.message,
             error.code,
-            _input_at(data, error.loc),
+            MISSING if error.loc[-1:] and error.loc[-1] in secret
+            else _input_at(data, error.loc),
         )
         for error in iter_field_errors(serializer.errors)
-    ]
+    ]  # fmt: skip
     raise ApiError(kind=ErrorKind.VALIDATION, fields=fields)
 
 

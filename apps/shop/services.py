@@ -37,15 +37,21 @@ def _field(loc: str, message: str, code: str, value) -> ApiError:
     )
 
 
+def password_problems(*, password: str, email: str, name: str) -> str | None:
+    """What Django's password validators say against this password, or None."""
+    try:
+        validate_password(password, user=ShopUser(email=email, name=name))
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return None
+
+
 def user_register(*, email: str, password: str, name: str) -> ShopUser:
     email = email.strip().lower()
     user = ShopUser(email=email, name=name.strip())
-    try:
-        validate_password(password, user=user)
-    except ValidationError as exc:
-        raise _field(
-            "password", " ".join(exc.messages), Code.WEAK_PASSWORD, None
-        ) from None
+    problems = password_problems(password=password, email=email, name=user.name)
+    if problems:
+        raise _field("password", problems, Code.WEAK_PASSWORD, None)
     user.set_password(password)
     try:
         with transaction.atomic():

@@ -13,11 +13,13 @@ from .conftest import API, PASSWORD
 pytestmark = pytest.mark.django_db
 
 
+def register(client, body):
+    return client.post(f"{API}/auth/register", body, format="json")
+
+
 def test_register_creates_a_shopper_with_a_hashed_password(anonymous):
-    response = anonymous.post(
-        f"{API}/auth/register",
-        {"email": "New@Example.com", "password": PASSWORD, "name": "New One"},
-        format="json",
+    response = register(
+        anonymous, {"email": "New@Example.com", "password": PASSWORD, "name": "New One"}
     )
 
     assert response.status_code == 201, response.json()
@@ -29,10 +31,8 @@ def test_register_creates_a_shopper_with_a_hashed_password(anonymous):
 
 
 def test_register_a_taken_email_is_a_409(anonymous, shopper):
-    response = anonymous.post(
-        f"{API}/auth/register",
-        {"email": "ADA@example.com", "password": PASSWORD, "name": "Twin"},
-        format="json",
+    response = register(
+        anonymous, {"email": "ADA@example.com", "password": PASSWORD, "name": "Twin"}
     )
 
     assert response.status_code == 409
@@ -41,10 +41,8 @@ def test_register_a_taken_email_is_a_409(anonymous, shopper):
 
 
 def test_register_a_weak_password_names_the_field(anonymous):
-    response = anonymous.post(
-        f"{API}/auth/register",
-        {"email": "weak@example.com", "password": "123", "name": "Weak"},
-        format="json",
+    response = register(
+        anonymous, {"email": "weak@example.com", "password": "123", "name": "Weak"}
     )
 
     assert response.status_code == 422
@@ -54,11 +52,20 @@ def test_register_a_weak_password_names_the_field(anonymous):
     assert not ShopUser.objects.exists()
 
 
+def test_a_weak_password_is_named_with_the_other_bad_fields(anonymous):
+    response = register(
+        anonymous, {"email": "not-an-email", "password": "password", "name": ""}
+    )
+
+    assert response.status_code == 422
+    by_field = {e["loc"][1]: e for e in response.json()["detail"]}
+    assert set(by_field) == {"email", "password", "name"}
+    assert "too common" in by_field["password"]["msg"]
+
+
 def test_register_lists_every_bad_field(anonymous):
-    response = anonymous.post(
-        f"{API}/auth/register",
-        {"email": "not-an-email", "password": "x" * 500, "nmae": "typo"},
-        format="json",
+    response = register(
+        anonymous, {"email": "not-an-email", "password": "x" * 500, "nmae": "typo"}
     )
 
     assert response.status_code == 422

@@ -57,3 +57,17 @@ def test_register_is_recorded_without_the_password(anonymous):
     (entry,) = recorded()
     assert (entry.operation, entry.status) == ("register", 201)
     assert PASSWORD not in json.dumps(entry.as_record())
+
+
+def test_a_rejected_password_is_never_echoed_nor_recorded(anonymous):
+    weak = "73125968"  # all digits: refused, and easy to spot
+    response = anonymous.post(
+        f"{API}/auth/register",
+        {"email": "new@example.com", "password": weak, "name": "New"},
+        format="json",
+    )
+
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["body", "password"] and error["input"] is None
+    (entry,) = recorded()
+    assert weak not in json.dumps(entry.as_record())

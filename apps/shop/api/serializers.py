@@ -18,6 +18,7 @@ from apps.shop.models import (
     ShopUser,
 )
 from apps.shop.selectors import PRODUCT_SORTS
+from apps.shop.services import password_problems
 
 MAX_NAME = 100
 MAX_PASSWORD = 128
@@ -44,6 +45,18 @@ class RegisterIn(StrictSerializer):
         max_length=MAX_PASSWORD, trim_whitespace=False, write_only=True
     )
     name = serializers.CharField(max_length=MAX_NAME)
+
+    def cross_check(self, data: dict) -> dict[str, str]:
+        # The service checks it too; here it joins the other fields' errors,
+        # so one 422 names every bad field.
+        password = data.get("password")
+        if not isinstance(password, str) or len(password) > MAX_PASSWORD:
+            return {}
+        problems = password_problems(
+            password=password, email=str(data.get("email", ""))[:254],
+            name=str(data.get("name", ""))[:MAX_NAME],
+        )  # fmt: skip
+        return {"password": problems} if problems else {}
 
 
 class LoginIn(StrictSerializer):

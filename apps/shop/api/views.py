@@ -31,6 +31,8 @@ def _error(description: str) -> OpenApiResponse:
 INVALID = {422: _error("Validation error: every failing field")}
 AUTH = {401: _error("Missing, malformed or expired bearer token"), **INVALID}
 ADMIN = {**AUTH, 403: _error("Admin role required")}
+# Never echoed in a 422 (nor, through it, kept in the journal).
+SECRET = frozenset({"password", "refresh_token"})
 IDEMPOTENCY_HEADER = OpenApiParameter(
     idempotency.HEADER, str, OpenApiParameter.HEADER, required=False,
     description="Up to 255 characters; a retry with the same key and body "
@@ -96,7 +98,7 @@ class RegisterView(PublicView):
         responses={201: s.UserOut, 409: _error("Email already registered"), **INVALID},
     )  # fmt: skip
     def post(self, request):
-        data = validated(s.RegisterIn, request.data, location="body")
+        data = validated(s.RegisterIn, request.data, location="body", secret=SECRET)
         return Response(s.UserOut(services.user_register(**data)).data, status=201)
 
 
@@ -110,7 +112,7 @@ class LoginView(PublicView):
                    429: _error("Too many failed attempts (Retry-After)"), **INVALID},
     )  # fmt: skip
     def post(self, request):
-        data = validated(s.LoginIn, request.data, location="body")
+        data = validated(s.LoginIn, request.data, location="body", secret=SECRET)
         return Response(services.user_login(request=request._request, **data))
 
 
@@ -124,7 +126,7 @@ class RefreshView(PublicView):
                    **INVALID},
     )  # fmt: skip
     def post(self, request):
-        data = validated(s.RefreshIn, request.data, location="body")
+        data = validated(s.RefreshIn, request.data, location="body", secret=SECRET)
         return Response(services.token_refresh(raw=data["refresh_token"]))
 
 
