@@ -5,6 +5,7 @@ defaults give the embedded setup (SQLite, local-memory cache, eager Celery) so
 that one command runs the product on a laptop. dev/test/production only override.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -160,6 +161,7 @@ LOCAL_APPS = [
     "apps.amazon",
     "apps.core.idempotency",
     "apps.bookstore",
+    "apps.shop",
     "apps.generator",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -469,6 +471,26 @@ BOOKSTORE_PAYMENT_TIMEOUT_SECONDS = env.float(
 )
 # Seed the demo key "secret123"; unset: only when DEBUG is on (dev).
 BOOKSTORE_SEED_DEMO_KEY = env.bool("BOOKSTORE_SEED_DEMO_KEY", default=None)
+# --- Shop API (apps/shop, docs/shop.md) -------------------------------------------
+SHOP_ACCESS_TOKEN_MINUTES = env.int("SHOP_ACCESS_TOKEN_MINUTES", default=30)
+SHOP_REFRESH_TOKEN_DAYS = env.int("SHOP_REFRESH_TOKEN_DAYS", default=7)
+# Unset: derived from SECRET_KEY, so rotating SECRET_KEY also logs shoppers out.
+SHOP_JWT_SIGNING_KEY = env("SHOP_JWT_SIGNING_KEY", default="")
+SHOP_MAX_QUANTITY = env.int("SHOP_MAX_QUANTITY", default=99)  # per cart line
+SHOP_MAX_CART_LINES = env.int("SHOP_MAX_CART_LINES", default=50)
+SHOP_PAGE_SIZE_MAX = env.int("SHOP_PAGE_SIZE_MAX", default=100)
+# Seed the demo admin and shoppers (docs/shop.md); unset: only when DEBUG is on.
+SHOP_SEED_DEMO_ACCOUNTS = env.bool("SHOP_SEED_DEMO_ACCOUNTS", default=None)
+# simplejwt is used by the shop only; its settings follow the shop's.
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=SHOP_ACCESS_TOKEN_MINUTES),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=SHOP_REFRESH_TOKEN_DAYS),
+    "ALGORITHM": "HS256",
+    "SIGNING_KEY": SHOP_JWT_SIGNING_KEY or f"shop-jwt:{SECRET_KEY}",
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "sub",
+    "UPDATE_LAST_LOGIN": False,
+}
 # Idempotency keys (apps/core/idempotency): kept 24 h, pruned hourly by beat.
 IDEMPOTENCY_KEY_TTL_SECONDS = env.int("IDEMPOTENCY_KEY_TTL_SECONDS", default=86_400)
 CELERY_BEAT_SCHEDULE["core-prune-idempotency-keys"] = {

@@ -28,8 +28,8 @@ def test_one_family_is_chosen_by_label():
 
 
 def test_an_unknown_family_is_refused_with_the_choices():
-    with pytest.raises(LookupError, match=r"'shop' \(choose one of: all, .*amazon"):
-        runner.select("shop")
+    with pytest.raises(LookupError, match=r"'cafe' \(choose one of: all, .*amazon"):
+        runner.select("cafe")
 
 
 def test_a_family_without_a_seeder_is_not_a_choice():

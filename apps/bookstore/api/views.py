@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import math
 import time
-import uuid
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
@@ -24,6 +23,7 @@ from apps.core.errors import ApiError, ErrorKind, FieldError
 from . import serializers as s
 from .authentication import ApiKeyAuthentication, HasApiKey
 from .schema import BookstoreAutoSchema
+from .validation import path_uuid as _uuid
 from .validation import query_dict, validated
 
 request_log = logging.getLogger("bookstore.requests")
@@ -88,17 +88,6 @@ class BookstoreView(FamilyAPIView):
                 },
             )  # fmt: skip
         return response
-
-
-def _uuid(raw: str, name: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw)
-    except ValueError:
-        raise ApiError(
-            kind=ErrorKind.VALIDATION,
-            fields=[FieldError(("path", name), "Input should be a valid UUID",
-                               "uuid_parsing", raw)],
-        ) from None  # fmt: skip
 
 
 class BooksView(BookstoreView):
