@@ -4,7 +4,6 @@ Each raises ``ValidationError`` with a message that names the problem, so that
 admin, forms and the API all show the same field-level error.
 """
 
-import json
 import re
 from typing import Any
 
@@ -12,7 +11,6 @@ import jsonschema
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from apps.core.datagen import (
     BudgetExceeded,
@@ -29,6 +27,7 @@ from apps.core.datagen.patterns import (
 from apps.core.families import reserved_segments
 from apps.core.jsonparse import value_depth
 from apps.core.parsers import json_max_depth
+from apps.core.schema_errors import schema_error_text
 
 from .edge.config import LIMIT_SETTINGS, engine_config
 from .engine.chaos import weight_problems
@@ -236,48 +235,6 @@ def clean_fields_bounded(instance: models.Model, clean_fields: Any, exclude) -> 
         errors = exc.update_error_dict(errors)
     if errors:
         raise ValidationError(errors)
-
-
-SCHEMA_TYPES = "string, number, integer, boolean, object, array, null"
-# What the meta-schema wants of a keyword's value, in words (the editor's
-# live check in static/js/portal.js says the same).
-EXPECTED_TYPES = {
-    "array": gettext_lazy("a list"),
-    "object": gettext_lazy("an object"),
-    "number": gettext_lazy("a number"),
-    "integer": gettext_lazy("a whole number"),
-    "string": gettext_lazy("a string"),
-    "boolean": gettext_lazy("true or false"),
-}
-
-
-def schema_error_text(exc: jsonschema.SchemaError) -> str:
-    """A meta-schema failure as the user reads it: where, which keyword, and
-    what it takes ("“type” must be one of string, number, … (got “strnig”)"),
-    instead of jsonschema's "is not valid under any of the given schemas"."""
-    path = [str(part) for part in exc.absolute_path]
-    keyword = path[-1] if path else ""
-    where = "#/" + "/".join(path[:-1]) if len(path) > 1 else "#"
-    got = json.dumps(exc.instance, ensure_ascii=False)[:80]
-    if keyword == "type":
-        expected = _("one of %(types)s, or a list of them") % {"types": SCHEMA_TYPES}
-    elif exc.validator == "type" and isinstance(exc.validator_value, str):
-        expected = EXPECTED_TYPES.get(exc.validator_value, exc.validator_value)
-    elif exc.validator == "minimum":
-        expected = _("at least %(min)s") % {"min": exc.validator_value}
-    elif exc.validator == "enum":
-        expected = _("one of %(values)s") % {
-            "values": ", ".join(json.dumps(v) for v in exc.validator_value)
-        }
-    else:
-        return _("Not a valid JSON Schema at %(where)s: %(error)s") % {
-            "where": "#/" + "/".join(path) if path else "#",
-            "error": exc.message,
-        }
-    return _(
-        "Not a valid JSON Schema at %(where)s: “%(keyword)s” must be "
-        "%(expected)s (got %(got)s)."
-    ) % {"where": where, "keyword": keyword, "expected": expected, "got": got}
 
 
 def validate_json_schema(value: Any) -> None:

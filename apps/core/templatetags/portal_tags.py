@@ -59,7 +59,7 @@ def query_with(context, **changes: Any) -> str:
 
 @register.simple_tag
 def portal_js_strings() -> str:
-    from apps.mocks.validators import EXPECTED_TYPES, SCHEMA_TYPES
+    from apps.core.schema_errors import EXPECTED_TYPES, SCHEMA_TYPES
 
     """The few strings portal.js shows, translated, as a JSON script element."""
     strings = {
