@@ -21,6 +21,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from operator import itemgetter
 from xml.sax.saxutils import escape
 
 import orjson
@@ -57,7 +58,8 @@ def _json(entity: Entity, batches) -> Iterator[bytes]:
     dumps = orjson.dumps
     prefix = b"["
     for rows in batches:
-        yield prefix + b",".join(map(dumps, rows))
+        # One dumps call per batch (its brackets cut off) rather than per row.
+        yield prefix + dumps(rows)[1:-1]
         prefix = b","
     yield b"[]" if prefix == b"[" else b"]"
 
@@ -81,32 +83,52 @@ def csv_columns(fields: Iterable[Field]) -> list[tuple[str, str, str | None]]:
     return columns
 
 
-def _cell(value) -> str | int | float:
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, list):
-        return orjson.dumps(value).decode()
-    return value
+def _bool_cell(value) -> str:
+    return "" if value is None else "true" if value else "false"
+
+
+def _json_cell(value) -> str:
+    return "" if value is None else orjson.dumps(value).decode()
+
+
+# Only booleans and item lists need converting: the csv module writes None
+# as an empty cell and numbers and strings as they are.
+_CONVERTERS = {"boolean": _bool_cell, "array": _json_cell}
+
+
+def _csv_cells(fields: tuple[Field, ...]):
+    """A function from a record to its row of cells, chosen once per entity:
+    a flat entity without booleans or lists is one C-level ``itemgetter``."""
+    getters = []
+    for fld in fields:
+        if fld.type == "object":
+            getters += [
+                (fld.name, c.name, _CONVERTERS.get(c.type)) for c in fld.children
+            ]
+        else:
+            getters.append((fld.name, None, _CONVERTERS.get(fld.type)))
+    if all(child is None and convert is None for _, child, convert in getters):
+        names = [name for name, _, _ in getters]
+        return itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+
+    def cells(row: dict) -> list:
+        out = []
+        for name, child, convert in getters:
+            value = row[name] if child is None else row[name][child]
+            out.append(value if convert is None else convert(value))
+        return out
+
+    return cells
 
 
 def _csv(entity: Entity, batches) -> Iterator[bytes]:
-    columns = csv_columns(entity.fields)
+    cells = _csv_cells(entity.fields)
     buffer = io.StringIO()
     # RFC 4180: CRLF line ends, quotes only where a value needs them.
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for header, _, _ in columns])
+    writer.writerow([header for header, _, _ in csv_columns(entity.fields)])
     for rows in batches:
-        writer.writerows(
-            [
-                _cell(row[name] if child is None else row[name][child])
-                for _, name, child in columns
-            ]
-            for row in rows
-        )
+        writer.writerows(map(cells, rows))
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()
@@ -126,7 +148,7 @@ def _text(value) -> str:
 
 def _xml_plan(fields: tuple[Field, ...], depth: int) -> tuple:
     """Per field: (name, kind, open tag, close tag, empty element, children's
-    plan), the tags built once per entity instead of once per value."""
+    plan, indent), the tags built once per entity instead of once per value."""
     indent = "\t" * depth
     plan = []
     for fld in fields:
@@ -155,10 +177,13 @@ def _xml_fields(out: list[str], plan: tuple, record: dict) -> None:
     append = out.append
     for name, kind, opening, closing, empty, children, indent in plan:
         value = record[name]
-        if value is None or value == []:
+        if kind == "value":  # the common case first: one test, one string
+            if value is None:
+                append(empty)
+            else:
+                append(f"{opening}{_text(value)}{closing}")
+        elif value is None or value == []:
             append(empty)
-        elif kind == "value":
-            append(opening + _text(value) + closing)
         elif kind == "object":
             append(opening)
             _xml_fields(out, children, value)
