@@ -293,6 +293,24 @@ def order_cancel(*, order: Order, actor: ShopUser) -> Order:
     return order
 
 
+def order_ship(*, order: Order) -> Order:
+    """An admin marks a placed order shipped; from then on it cannot be
+    cancelled. Conditional like cancel, so a ship racing a cancel has one
+    winner and the other is refused."""
+    moved = Order.objects.filter(pk=order.pk, status=Order.Status.PLACED).update(
+        status=Order.Status.SHIPPED
+    )
+    if not moved:
+        order.refresh_from_db(fields=["status"])
+        raise ApiError(
+            f"Order is {order.status} and cannot be shipped",
+            code=Code.ORDER_NOT_SHIPPABLE,
+            kind=ErrorKind.CONFLICT,
+        )
+    order.status = Order.Status.SHIPPED
+    return order
+
+
 # --- admin: catalogue ----------------------------------------------------------
 
 
