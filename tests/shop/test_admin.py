@@ -143,9 +143,7 @@ def test_ship_marks_a_placed_order_shipped(admin_api, api, product):
     assert Order.objects.get(pk=order["id"]).status == "shipped"
 
 
-def test_a_shipped_order_cannot_be_shipped_again_or_cancelled(
-    admin_api, api, product
-):
+def test_a_shipped_order_cannot_be_shipped_again_or_cancelled(admin_api, api, product):
     order = placed_order(api, product)
     admin_api.post(f"{ADMIN}/orders/{order['id']}/ship")
 
