@@ -109,3 +109,19 @@ class LiveServer:
             self.proc.kill()
             self.proc.wait(timeout=5)
         self.log.close()
+
+
+def seeded_server(
+    directory: Path, family: str, *seed_args: str, **extra: str
+) -> LiveServer:
+    """A live uvicorn server on a fresh SQLite database in ``directory``,
+    migrated and seeded (``manage.py seed FAMILY *seed_args``); ``server.env``
+    is its environment, for more manage.py commands on the same database."""
+    path = directory / f"{family}.sqlite3"
+    env = server_env(f"sqlite:///{path}", E2E_LOG_DIR=str(directory), **extra)
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed", family, *seed_args)
+    # Generous: a shared CI machine may take long to import Django.
+    server = LiveServer("config.asgi:application", env, startup_timeout=120)
+    server.env = env
+    return server
