@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -38,7 +36,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.server import LiveServer, manage, server_env  # noqa: E402
+from tests.benchmarks.harness import fresh_postgres_env, percentile  # noqa: E402
+from tests.e2e.server import LiveServer, manage  # noqa: E402
 
 PASSWORD = "bench-Shopper-pass-2024"
 STOCK = 1_000_000
@@ -46,20 +45,6 @@ PREPARE = f"""
 from apps.shop.models import Product
 Product.objects.update(stock={STOCK})
 """
-
-
-def psql(sql: str) -> None:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
-
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
 async def stock(client: httpx.AsyncClient) -> dict[str, int]:
@@ -176,19 +161,7 @@ def main() -> None:
     parser.add_argument("--database", default="mockapi_shop_bench")
     args = parser.parse_args()
 
-    psql(f'DROP DATABASE IF EXISTS "{args.database}"')
-    psql(f'CREATE DATABASE "{args.database}"')
-    env = server_env(
-        f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        # As bench_bookstore does: dev settings with debug off, one database
-        # connection per request (PostgreSQL's 100 are shared on this box).
-        DJANGO_SETTINGS_MODULE="config.settings.dev",
-        DEBUG="false",
-        LOG_LEVEL="WARNING",
-        CONN_MAX_AGE="0",
-        SHOP_SEED_DEMO_ACCOUNTS="0",
-        E2E_LOG_DIR=tempfile.mkdtemp(prefix="bench-shop-"),
-    )
+    env = fresh_postgres_env(args.database, "bench-shop-", SHOP_SEED_DEMO_ACCOUNTS="0")
     manage(env, "migrate", "--noinput", timeout=300)
     manage(env, "seed", "shop")
     manage(env, "shell", "-c", PREPARE)
