@@ -119,9 +119,9 @@ def seeded_server(
     is its environment, for more manage.py commands on the same database."""
     path = directory / f"{family}.sqlite3"
     env = server_env(f"sqlite:///{path}", E2E_LOG_DIR=str(directory), **extra)
-    manage(env, "migrate", "--noinput")
-    manage(env, "seed", family, *seed_args)
-    # Generous: a shared CI machine may take long to import Django.
+    # Generous: on a loaded machine migrating SQLite alone took over 120 s.
+    manage(env, "migrate", "--noinput", timeout=600)
+    manage(env, "seed", family, *seed_args, timeout=300)
     server = LiveServer("config.asgi:application", env, startup_timeout=120)
     server.env = env
     return server
