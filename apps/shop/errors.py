@@ -20,5 +20,6 @@ class ShopErrorCode(StrEnum):
     CART_EMPTY = "cart_empty"
     CART_FULL = "cart_full"
     ORDER_NOT_CANCELLABLE = "order_not_cancellable"
+    ORDER_NOT_SHIPPABLE = "order_not_shippable"
     SKU_TAKEN = "sku_taken"
     LAST_ADMIN = "last_admin"

@@ -267,19 +267,27 @@ def order_checkout(*, user: ShopUser) -> Order:
     return order
 
 
-@transaction.atomic
-def order_cancel(*, order: Order, actor: ShopUser) -> Order:
-    # Only the request that moves it out of "placed" restores the stock.
+def _move_placed(order: Order, status: str, refused: str, code: Code) -> None:
+    """Move a placed order to ``status`` with one conditional update, so of
+    two racing requests exactly one wins; the other is told the status that
+    beat it."""
     moved = Order.objects.filter(pk=order.pk, status=Order.Status.PLACED).update(
-        status=Order.Status.CANCELLED
+        status=status
     )
     if not moved:
         order.refresh_from_db(fields=["status"])
         raise ApiError(
-            f"Order is {order.status} and can no longer be cancelled",
-            code=Code.ORDER_NOT_CANCELLABLE,
+            f"Order is {order.status} and {refused}",
+            code=code,
             kind=ErrorKind.CONFLICT,
         )
+
+
+@transaction.atomic
+def order_cancel(*, order: Order, actor: ShopUser) -> Order:
+    # Only the request that moves it out of "placed" restores the stock.
+    _move_placed(order, Order.Status.CANCELLED, "can no longer be cancelled",
+                 Code.ORDER_NOT_CANCELLABLE)  # fmt: skip
     for line in order.lines.exclude(product=None).order_by("product_id"):
         Product.objects.filter(pk=line.product_id).update(
             stock=F("stock") + line.quantity
@@ -290,6 +298,15 @@ def order_cancel(*, order: Order, actor: ShopUser) -> Order:
             reason=InventoryChange.Reason.CANCEL, actor=actor, order=order,
         )  # fmt: skip
     order.status = Order.Status.CANCELLED
+    return order
+
+
+def order_ship(*, order: Order) -> Order:
+    """An admin marks a placed order shipped; from then on it cannot be
+    cancelled (a ship racing a cancel: one wins, the other is refused)."""
+    _move_placed(order, Order.Status.SHIPPED, "cannot be shipped",
+                 Code.ORDER_NOT_SHIPPABLE)  # fmt: skip
+    order.status = Order.Status.SHIPPED
     return order
 
 

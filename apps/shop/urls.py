@@ -54,6 +54,11 @@ urlpatterns = [
     ),
     path(API + "admin/orders", v.AdminOrdersView.as_view(), name="shop-admin-orders"),
     path(
+        API + "admin/orders/<str:order_id>/ship",
+        v.AdminOrderShipView.as_view(),
+        name="shop-admin-order-ship",
+    ),
+    path(
         API + "admin/products",
         v.AdminProductsView.as_view(),
         name="shop-admin-products",

@@ -23,9 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -35,7 +33,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.server import LiveServer, manage, server_env  # noqa: E402
+from tests.benchmarks.harness import fresh_postgres_env, percentile  # noqa: E402
+from tests.e2e.server import LiveServer, manage  # noqa: E402
 
 CARD = {"card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099,
         "cvc": "123"}  # fmt: skip
@@ -45,13 +44,6 @@ from apps.bookstore.models import Book
 Book.objects.update(stock=1_000_000)
 import json; print(json.dumps(list(Book.objects.order_by("isbn").values_list("isbn", flat=True))))
 """
-
-
-def psql(sql: str) -> None:
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
 
 
 def order(isbn: str) -> dict:
@@ -91,11 +83,6 @@ async def load(url, key, make_request, *, connections, duration, budget):
     return latencies, statuses, elapsed
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", type=int, default=2)
@@ -105,20 +92,7 @@ def main() -> None:
     parser.add_argument("--database", default="mockapi_bookstore_bench")
     args = parser.parse_args()
 
-    psql(f'DROP DATABASE IF EXISTS "{args.database}"')
-    psql(f'CREATE DATABASE "{args.database}"')
-    env = server_env(
-        f"postgres://postgres@127.0.0.1:5432/{args.database}",
-        # As test_config_propagation does: dev settings with debug off.
-        DJANGO_SETTINGS_MODULE="config.settings.dev",
-        DEBUG="false",
-        LOG_LEVEL="WARNING",
-        # Under ASGI each request's sync code runs in a thread of its own, so
-        # kept connections pile up (PostgreSQL's 100 are shared on this box):
-        # one connection per request, closed at its end.
-        CONN_MAX_AGE="0",
-        E2E_LOG_DIR=tempfile.mkdtemp(prefix="bench-bookstore-"),
-    )
+    env = fresh_postgres_env(args.database, "bench-bookstore-")
     manage(env, "migrate", "--noinput", timeout=300)
     manage(env, "seed", "bookstore", "--scale", "10")
     isbns = json.loads(manage(env, "shell", "-c", PREPARE).strip().splitlines()[-1])

@@ -109,3 +109,19 @@ class LiveServer:
             self.proc.kill()
             self.proc.wait(timeout=5)
         self.log.close()
+
+
+def seeded_server(
+    directory: Path, family: str, *seed_args: str, **extra: str
+) -> LiveServer:
+    """A live uvicorn server on a fresh SQLite database in ``directory``,
+    migrated and seeded (``manage.py seed FAMILY *seed_args``); ``server.env``
+    is its environment, for more manage.py commands on the same database."""
+    path = directory / f"{family}.sqlite3"
+    env = server_env(f"sqlite:///{path}", E2E_LOG_DIR=str(directory), **extra)
+    # Generous: on a loaded machine migrating SQLite alone took over 120 s.
+    manage(env, "migrate", "--noinput", timeout=600)
+    manage(env, "seed", family, *seed_args, timeout=300)
+    server = LiveServer("config.asgi:application", env, startup_timeout=120)
+    server.env = env
+    return server

@@ -122,3 +122,67 @@ def test_inventory_refuses_negative_stock(admin_api, product):
 
     assert response.status_code == 422
     assert Product.objects.get(pk=product.pk).stock == 10
+
+
+def placed_order(api, product, quantity=2):
+    response = api.post(
+        f"{API}/cart/items", {"product_id": str(product.pk), "quantity": quantity},
+        format="json",
+    )  # fmt: skip
+    assert response.status_code == 200, response.json()
+    return api.post(f"{API}/orders").json()
+
+
+def test_ship_marks_a_placed_order_shipped(admin_api, api, product):
+    order = placed_order(api, product)
+
+    response = admin_api.post(f"{ADMIN}/orders/{order['id']}/ship")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "shipped"
+    assert Order.objects.get(pk=order["id"]).status == "shipped"
+
+
+def test_a_shipped_order_cannot_be_shipped_again_or_cancelled(admin_api, api, product):
+    order = placed_order(api, product)
+    admin_api.post(f"{ADMIN}/orders/{order['id']}/ship")
+
+    again = admin_api.post(f"{ADMIN}/orders/{order['id']}/ship")
+    cancel = api.post(f"{API}/orders/{order['id']}/cancel")
+
+    assert again.status_code == 409
+    assert again.json() == {"detail": "Order is shipped and cannot be shipped"}
+    assert cancel.status_code == 409
+    assert cancel.json() == {
+        "detail": "Order is shipped and can no longer be cancelled"
+    }
+    assert Product.objects.get(pk=product.pk).stock == 8  # not restored
+
+
+def test_a_cancelled_order_cannot_be_shipped(admin_api, api, product):
+    order = placed_order(api, product)
+    api.post(f"{API}/orders/{order['id']}/cancel")
+
+    response = admin_api.post(f"{ADMIN}/orders/{order['id']}/ship")
+
+    assert response.status_code == 409
+    assert response.json() == {"detail": "Order is cancelled and cannot be shipped"}
+    assert Order.objects.get(pk=order["id"]).status == "cancelled"
+
+
+def test_shipping_an_unknown_order_is_a_404(admin_api):
+    response = admin_api.post(
+        f"{ADMIN}/orders/00000000-0000-0000-0000-000000000000/ship"
+    )
+
+    assert response.status_code == 404
+    assert isinstance(response.json()["detail"], str)
+
+
+def test_a_shopper_cannot_ship_their_own_order(api, product):
+    order = placed_order(api, product)
+
+    response = api.post(f"{ADMIN}/orders/{order['id']}/ship")
+
+    assert response.status_code == 403
+    assert Order.objects.get(pk=order["id"]).status == "placed"

@@ -357,6 +357,21 @@ class AdminOrdersView(AdminView):
         )
 
 
+class AdminOrderShipView(AdminView):
+    operation = "adminShipOrder"
+
+    @extend_schema(
+        operation_id="adminShipOrder", summary="Mark a placed order shipped",
+        tags=["admin"], request=None,
+        responses={200: s.OrderOut, 404: _error("Unknown order"),
+                   409: _error("Cancelled or already shipped"), **ADMIN},
+    )  # fmt: skip
+    def post(self, request, order_id: str):
+        order_id = _uuid(order_id, "order_id")
+        services.order_ship(order=selectors.order_get(order_id=order_id))
+        return Response(s.OrderOut(selectors.order_get(order_id=order_id)).data)
+
+
 class AdminProductsView(AdminView):
     operation = "adminCreateProduct"
 
